@@ -1,0 +1,46 @@
+package org.forkreduce;
+
+import org.forkreduce.driver.Engines;
+
+/**
+ * Where a job's mappers and merges run. Every engine gives the same result for the same job.
+ *
+ * <p>An engine owns its threads (and, for the processes engine, its worker JVMs) from creation
+ * until {@link #close()}; it runs one job at a time, and may be reused for many jobs.
+ */
+public interface Engine extends AutoCloseable {
+
+  /** Runs mappers and merges in the caller's thread: for tests, debugging and tiny inputs. */
+  static Engine inline() {
+    return Engines.inline();
+  }
+
+  /**
+   * Runs mappers on {@code workers} threads of this JVM; each thread gets its own copy of the
+   * mapper and reducer (a Kryo round trip, which also proves they could be shipped to a worker
+   * process).
+   *
+   * @throws IllegalArgumentException if {@code workers} is below 1
+   */
+  static Engine threads(int workers) {
+    return Engines.threads(workers);
+  }
+
+  /**
+   * Runs the job and returns its complete result; never a partial one.
+   *
+   * @throws JobFailedException if a mapper or reducer failed
+   * @throws InputException if an input path is missing or unreadable
+   */
+  <I, K, V> JobResult<K, V> run(Job<I, K, V> job);
+
+  /** The engine's name, as shown in summaries: {@code inline}, {@code threads}, ... */
+  String name();
+
+  /** How many workers run mappers concurrently. */
+  int workers();
+
+  /** Stops the engine's threads or processes. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,59 @@
+package org.forkreduce;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.forkreduce.stats.Counters;
+import org.forkreduce.stats.RunStats;
+
+/**
+ * The complete result of a job: a key-to-value map for a job with a reducer, or the emitted pairs
+ * of every split, in split order, for a map-only job. Also the job's counters and run statistics.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public interface JobResult<K, V> extends Iterable<Map.Entry<K, V>> {
+
+  /**
+   * The result as an unmodifiable map.
+   *
+   * @throws IllegalStateException for a map-only job, whose keys may repeat
+   */
+  Map<K, V> toMap();
+
+  /** The entries: in no particular order for a reduce job, in split order for a map-only job. */
+  Stream<Map.Entry<K, V>> stream();
+
+  /** The entries sorted by {@code order}. */
+  default List<Map.Entry<K, V>> sorted(Comparator<? super Map.Entry<K, V>> order) {
+    return stream().sorted(order).toList();
+  }
+
+  /** Number of entries (distinct keys for a reduce job). */
+  long size();
+
+  /** True when the job had no reducer. */
+  boolean isMapOnly();
+
+  /**
+   * Writes the entries as {@code key<TAB>value} lines, UTF-8, to part files in {@code dir}, then
+   * an empty {@code _SUCCESS} marker. Everything is written to a private temporary directory beside
+   * {@code dir} and renamed into place only when complete, so {@code dir} never holds partial
+   * output. A reduce job's entries are written in {@code order} (null: unspecified), a million per
+   * part file; a map-only job writes one part file per split, in emitted order.
+   *
+   * @throws OutputExistsException if {@code dir} exists and {@link WriteOption#OVERWRITE} is absent
+   */
+  void writeTo(Path dir, Comparator<? super Map.Entry<K, V>> order, WriteOption... options)
+      throws IOException;
+
+  /** Built-in and user counters, summed over all tasks. */
+  Counters counters();
+
+  /** How the job ran and how long each phase took. */
+  RunStats stats();
+}

@@ -1,0 +1,19 @@
+package org.forkreduce.driver;
+
+import org.forkreduce.Engine;
+
+/** The engine implementations behind {@link Engine}'s factories. */
+public final class Engines {
+  private Engines() {}
+
+  public static Engine inline() {
+    return new LocalEngine("inline", 1, false);
+  }
+
+  public static Engine threads(int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+    }
+    return new LocalEngine("threads", workers, true);
+  }
+}

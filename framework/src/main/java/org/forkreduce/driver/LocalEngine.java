@@ -1,0 +1,158 @@
+package org.forkreduce.driver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.forkreduce.Engine;
+import org.forkreduce.Job;
+import org.forkreduce.JobResult;
+import org.forkreduce.Mapper;
+import org.forkreduce.Reducer;
+import org.forkreduce.input.Split;
+import org.forkreduce.reduce.Partials;
+import org.forkreduce.reduce.TreeReduction;
+import org.forkreduce.reduce.TreeReduction.RoundRunner;
+import org.forkreduce.serde.Serde;
+import org.forkreduce.stats.CounterSet;
+import org.forkreduce.stats.Counters;
+import org.forkreduce.stats.RunStats;
+
+/**
+ * The in-JVM engines: {@code inline} runs one worker in the caller's thread, {@code threads(n)}
+ * runs n workers on a fixed pool, each with its own Kryo copy of the mapper and reducer.
+ */
+final class LocalEngine implements Engine {
+  private final String name;
+  private final int workers;
+  private final ExecutorService executor;
+
+  LocalEngine(String name, int workers, boolean threaded) {
+    this.name = name;
+    this.workers = workers;
+    this.executor = threaded ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "forkreduce-worker-" + count.getAndIncrement());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
+    if (executor != null && executor.isShutdown()) {
+      throw new IllegalStateException("engine " + name + " is closed; create a new one");
+    }
+    long start = System.nanoTime();
+    List<Split> splits = Planner.plan(job, workers);
+    long planned = System.nanoTime();
+    SplitFeed feed = new SplitFeed(splits, job.progress());
+    // each slot is written by one worker; Future.get() publishes the writes to this thread
+    List<List<Map.Entry<K, V>>> slots = new ArrayList<>(Collections.nCopies(splits.size(), null));
+    List<LocalWorker<I, K, V>> done = runAll(workerTasks(job, feed, slots), feed);
+    long mapped = System.nanoTime();
+    CounterSet counters = new CounterSet();
+    done.forEach(w -> counters.addAll(w.counters()));
+    Map<K, V> reduced = job.isMapOnly() ? null : reduce(job, done);
+    counters.add(Counters.DISTINCT_KEYS,
+        reduced != null ? reduced.size() : slots.stream().mapToLong(List::size).sum());
+    long end = System.nanoTime();
+    RunStats stats = new RunStats(name, workers, splits.size(), Duration.ofNanos(planned - start),
+        Duration.ofNanos(mapped - planned), Duration.ofNanos(end - mapped),
+        Duration.ofNanos(end - start));
+    return reduced != null
+        ? DefaultJobResult.reduced(reduced, counters.snapshot(), stats)
+        : DefaultJobResult.mapOnly(slots, counters.snapshot(), stats);
+  }
+
+  private <I, K, V> List<Callable<LocalWorker<I, K, V>>> workerTasks(Job<I, K, V> job,
+      SplitFeed feed, List<List<Map.Entry<K, V>>> slots) {
+    int n = Math.min(workers, Math.max(1, feed.size()));
+    List<Callable<LocalWorker<I, K, V>>> tasks = new ArrayList<>();
+    if (executor == null) {
+      tasks.add(() -> new LocalWorker<>(job, job.mapper(), 0).drain(feed, slots));
+      return tasks;
+    }
+    Mapper<I, K, V> checked = Serde.checkedCopy(job.mapper(), "mapper");
+    if (!job.isMapOnly()) {
+      Serde.checkedCopy(job.reducer(), "reducer");
+    }
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      Mapper<I, K, V> mapper = i == 0 ? checked : Serde.copy(job.mapper());
+      Job<I, K, V> own = job.isMapOnly() ? job : job.reducer(Serde.copy(job.reducer()));
+      tasks.add(() -> new LocalWorker<>(own, mapper, index).drain(feed, slots));
+    }
+    return tasks;
+  }
+
+  private <T> List<T> runAll(List<Callable<T>> tasks, SplitFeed feed) {
+    try {
+      return runner().runAll(tasks);
+    } catch (Exception e) {
+      Throwable first = feed.failure() != null ? feed.failure() : e;
+      throw Failures.jobFailed(first, name);
+    }
+  }
+
+  private <I, K, V> Map<K, V> reduce(Job<I, K, V> job, List<LocalWorker<I, K, V>> done) {
+    List<Map<K, V>> partials = new ArrayList<>();
+    done.forEach(w -> partials.add(w.partial()));
+    Reducer<V> reducer = job.reducer();
+    try {
+      return TreeReduction.reduce(partials, job.fanIn(),
+          group -> Partials.merge(group, reducer), new HashMap<>(), runner());
+    } catch (Exception e) {
+      throw Failures.jobFailed(e, name + " (merging partial results)");
+    }
+  }
+
+  private RoundRunner runner() {
+    return executor == null ? RoundRunner.SEQUENTIAL : this::invokeAll;
+  }
+
+  private <T> List<T> invokeAll(List<Callable<T>> tasks) throws Exception {
+    List<Future<T>> futures = new ArrayList<>();
+    for (Callable<T> task : tasks) {
+      futures.add(executor.submit(task));
+    }
+    List<T> results = new ArrayList<>();
+    try {
+      for (Future<T> f : futures) {
+        results.add(Failures.get(f));
+      }
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+    return results;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int workers() {
+    return workers;
+  }
+
+  @Override
+  public void close() {
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+  }
+}

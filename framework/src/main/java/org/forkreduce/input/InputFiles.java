@@ -1,0 +1,159 @@
+package org.forkreduce.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.forkreduce.InputException;
+
+/** Listing input files and opening them at an offset; shared by every input format. */
+public final class InputFiles {
+  private InputFiles() {}
+
+  /**
+   * Resolves paths to absolute path strings, failing fast on one that does not exist or cannot be
+   * read, before any work starts.
+   */
+  public static List<String> checkedRoots(Path... paths) {
+    if (paths.length == 0) {
+      throw new InputException("No input paths given: pass at least one file or directory.");
+    }
+    List<String> roots = new ArrayList<>();
+    for (Path p : paths) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (!Files.exists(abs)) {
+        throw new InputException("Input path does not exist: " + p + " (resolved to " + abs
+            + "). Check the spelling; relative paths resolve against the working directory.");
+      }
+      if (!Files.isReadable(abs)) {
+        throw new InputException("Input path is not readable: " + abs
+            + ". Grant read permission to this user or choose another path.");
+      }
+      roots.add(abs.toString());
+    }
+    return roots;
+  }
+
+  /**
+   * Lists the files under the roots, each directory walked recursively in name order. As Hadoop
+   * does, files and directories whose names start with '.' or '_' inside a directory are skipped
+   * (they hold markers such as {@code _SUCCESS} and hidden temporaries); a root named explicitly is
+   * always read.
+   */
+  public static List<Path> list(List<String> roots) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String root : roots) {
+      Path r = Path.of(root);
+      if (!Files.exists(r)) {
+        throw new InputException("Input path disappeared before the job started: " + r);
+      }
+      if (Files.isDirectory(r)) {
+        try (Stream<Path> walk = Files.walk(r)) {
+          walk.filter(p -> !p.equals(r) && Files.isRegularFile(p) && !isHidden(r, p))
+              .sorted()
+              .forEach(files::add);
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+      } else {
+        files.add(r);
+      }
+    }
+    return files;
+  }
+
+  private static boolean isHidden(Path root, Path file) {
+    for (Path part : root.relativize(file)) {
+      String name = part.toString();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True for files read whole through gzip. */
+  public static boolean isGzip(Path file) {
+    return file.getFileName().toString().endsWith(".gz");
+  }
+
+  /**
+   * Plans the splits of the files: gzip files whole, others cut into ranges sized by the policy.
+   * Empty files hold no records and give no split.
+   */
+  public static List<Split> plan(List<Path> files, SplitPolicy policy) throws IOException {
+    long total = 0;
+    for (Path f : files) {
+      total += Files.size(f);
+    }
+    long splitSize = policy.sizeFor(total);
+    List<Split> splits = new ArrayList<>();
+    for (Path f : files) {
+      long size = Files.size(f);
+      String path = f.toString();
+      if (size == 0) {
+        continue;
+      }
+      if (isGzip(f)) {
+        splits.add(new Split(path, 0, size, size, true));
+        continue;
+      }
+      for (long start = 0; start < size; start += splitSize) {
+        splits.add(new Split(path, start, Math.min(splitSize, size - start), size, false));
+      }
+    }
+    return splits;
+  }
+
+  /**
+   * Opens the split's file positioned at {@code offset} (decompressed, from 0, for gzip). A file
+   * that vanished or shrank since planning is reported by name.
+   */
+  public static InputStream open(Split split, long offset) throws IOException {
+    Path path = Path.of(split.path());
+    if (!Files.isRegularFile(path)) {
+      throw new InputException("Input file disappeared during the job: " + path
+          + ". Do not move or delete inputs while a job runs.");
+    }
+    if (split.compressed()) {
+      return new GZIPInputStream(Files.newInputStream(path), 1 << 16);
+    }
+    FileChannel channel = FileChannel.open(path);
+    if (channel.size() < split.fileLength()) {
+      channel.close();
+      throw new InputException("Input file shrank during the job: " + path + " was "
+          + split.fileLength() + " bytes when planned. Do not modify inputs while a job runs.");
+    }
+    channel.position(offset);
+    return Channels.newInputStream(channel);
+  }
+
+  /** Counts the LFs before {@code offset}: the 1-based line number of a record starting there. */
+  public static long lineNumberAt(Split split, long offset) throws IOException {
+    long line = 1;
+    byte[] buf = new byte[1 << 16];
+    long remaining = offset;
+    try (InputStream in = open(split, 0)) {
+      while (remaining > 0) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
+        if (n < 0) {
+          break;
+        }
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            line++;
+          }
+        }
+        remaining -= n;
+      }
+    }
+    return line;
+  }
+}

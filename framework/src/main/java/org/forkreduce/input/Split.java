@@ -1,0 +1,35 @@
+package org.forkreduce.input;
+
+import java.io.Serializable;
+
+/**
+ * A byte range of one file: the unit of work handed to a worker. A split owns the records that
+ * <em>start</em> in {@code [start, start + length)}; it reads past its end to finish its last one.
+ *
+ * @param path the file, as an absolute path string (portable across JVMs)
+ * @param start the first byte of the range
+ * @param length the number of bytes in the range
+ * @param fileLength the whole file's size in bytes, when the split was planned
+ * @param compressed true for a gzip file read whole (then the range covers the compressed file)
+ */
+public record Split(String path, long start, long length, long fileLength, boolean compressed)
+    implements Serializable {
+
+  public Split {
+    if (start < 0 || length < 0 || start + length > fileLength) {
+      throw new IllegalArgumentException(
+          "split range [" + start + ", " + (start + length) + ") must lie within the file's "
+              + fileLength + " bytes: " + path);
+    }
+  }
+
+  /** The first byte after the range. */
+  public long end() {
+    return start + length;
+  }
+
+  @Override
+  public String toString() {
+    return path + " bytes [" + start + ", " + end() + ")" + (compressed ? " (gzip, whole file)" : "");
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Input splits and record readers. Start at {@link org.forkreduce.input.Split} (a byte range of a
+ * file) and {@link org.forkreduce.input.RecordReader}; the split-boundary rule for text lives in
+ * {@code LineReader}, once. This package never imports the driver or worker packages.
+ */
+package org.forkreduce.input;

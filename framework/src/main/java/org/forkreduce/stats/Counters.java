@@ -1,0 +1,43 @@
+package org.forkreduce.stats;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** An immutable snapshot of a job's counters: built-in ones (named below) and user ones. */
+public final class Counters implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Input bytes consumed by the record readers (uncompressed, terminators included). */
+  public static final String BYTES_READ = "bytes_read";
+  /** Records read from the input. */
+  public static final String RECORDS_READ = "records_read";
+  /** Pairs emitted by the mapper, before combining. */
+  public static final String RECORDS_EMITTED = "records_emitted";
+  /** Splits processed. */
+  public static final String SPLITS = "splits";
+  /** Distinct keys in the result (pairs in the result of a map-only job). */
+  public static final String DISTINCT_KEYS = "distinct_keys";
+
+  private final Map<String, Long> values;
+
+  Counters(Map<String, Long> values) {
+    this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+  }
+
+  /** The counter's value, 0 if it was never incremented. */
+  public long get(String name) {
+    return values.getOrDefault(name, 0L);
+  }
+
+  /** All counters, by name. */
+  public Map<String, Long> asMap() {
+    return values;
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+}

@@ -1,0 +1,37 @@
+package org.forkreduce.task;
+
+import java.util.HashMap;
+import java.util.function.BiFunction;
+import org.forkreduce.Reducer;
+import org.forkreduce.stats.CounterSet;
+
+/**
+ * In-mapper combining: every emitted pair is merged at once into one worker-local map, so a
+ * worker holds one partial per job instead of a stream of pairs.
+ */
+public final class CombiningEmitter<K, V> extends TaskEmitter<K, V> {
+  private final HashMap<K, V> partial = new HashMap<>(1 << 12);
+  private final BiFunction<V, V, V> merge;
+
+  public CombiningEmitter(Reducer<V> reducer, CounterSet counters) {
+    super(counters);
+    this.merge = (left, right) -> {
+      V merged = reducer.reduce(left, right);
+      if (merged == null) {
+        throw new NullPointerException("reducer " + reducer.getClass().getName()
+            + " returned null; a reducer must always return a value");
+      }
+      return merged;
+    };
+  }
+
+  @Override
+  void accept(K key, V value) {
+    partial.merge(key, value, merge);
+  }
+
+  /** The combined partial; owned by the caller once the tasks are done. */
+  public HashMap<K, V> partial() {
+    return partial;
+  }
+}

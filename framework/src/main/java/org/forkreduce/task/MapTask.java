@@ -1,0 +1,73 @@
+package org.forkreduce.task;
+
+import org.forkreduce.Input;
+import org.forkreduce.Mapper;
+import org.forkreduce.TaskContext;
+import org.forkreduce.input.RecordReader;
+import org.forkreduce.input.Split;
+import org.forkreduce.stats.CounterSet;
+import org.forkreduce.stats.Counters;
+
+/** Runs a mapper over the records of one split; shared by every engine and the worker process. */
+public final class MapTask {
+  private static final int PREVIEW_CHARS = 200;
+
+  private MapTask() {}
+
+  /**
+   * Reads every record {@code split} owns, maps it into {@code out}, and adds the task's counters
+   * (records, bytes, emitted pairs, one split) to {@code counters}.
+   *
+   * @throws TaskException if reading or mapping failed, naming the split and the record
+   */
+  public static <I, K, V> void run(Input<I> input, Mapper<I, K, V> mapper, Split split,
+      int workerIndex, TaskEmitter<K, V> out, CounterSet counters) throws TaskException {
+    long emittedBefore = out.emitted;
+    long records = 0;
+    long offset = split.start();
+    I record = null;
+    String stage = "opening the split";
+    try (RecordReader<I> reader = input.open(split)) {
+      stage = "mapper setup";
+      mapper.setup(new Context(split, workerIndex));
+      stage = "reading a record";
+      while (reader.next()) {
+        record = reader.current();
+        offset = reader.recordOffset();
+        stage = "mapping a record";
+        mapper.map(record, out);
+        records++;
+        stage = "reading a record";
+        record = null;
+      }
+      stage = "mapper cleanup";
+      mapper.cleanup(out);
+      counters.add(Counters.BYTES_READ, reader.bytesConsumed());
+    } catch (Exception | StackOverflowError e) {
+      throw new TaskException(describe(input, split, stage, offset, record, e), e);
+    }
+    counters.add(Counters.RECORDS_READ, records);
+    counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
+    counters.add(Counters.SPLITS, 1);
+  }
+
+  private static String describe(Input<?> input, Split split, String stage, long offset,
+      Object record, Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(e.getClass().getName()).append(" while ").append(stage).append(" in split ")
+        .append(split);
+    if (stage.contains("record")) {
+      sb.append(" at ").append(input.describePosition(split, offset));
+    }
+    if (record != null) {
+      String text = String.valueOf(record);
+      sb.append(", record: \"")
+          .append(text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) + "..." : text)
+          .append('"');
+    }
+    sb.append(": ").append(e.getMessage());
+    return sb.toString();
+  }
+
+  private record Context(Split split, int workerIndex) implements TaskContext {}
+}

@@ -1,0 +1,197 @@
+package org.forkreduce.driver;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.forkreduce.Engine;
+import org.forkreduce.Inputs;
+import org.forkreduce.Job;
+import org.forkreduce.JobFailedException;
+import org.forkreduce.JobResult;
+import org.forkreduce.Jobs;
+import org.forkreduce.Mapper;
+import org.forkreduce.NotShippableException;
+import org.forkreduce.stats.Counters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EngineTest {
+  @TempDir Path dir;
+
+  static Stream<Supplier<Engine>> engines() {
+    return Stream.of(Engine::inline, () -> Engine.threads(1), () -> Engine.threads(2),
+        () -> Engine.threads(3));
+  }
+
+  private Path randomText(String name, long seed, int lines) throws IOException {
+    Random random = new Random(seed);
+    String[] words = {"alpha", "beta", "gamma", "délta", "€uro", "😀", "x", "y"};
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      int n = random.nextInt(8);
+      for (int w = 0; w < n; w++) {
+        sb.append(words[random.nextInt(words.length)]).append(random.nextInt(3) == 0 ? "  " : " ");
+      }
+      sb.append(random.nextInt(4) == 0 ? "\r\n" : "\n");
+    }
+    Path file = dir.resolve(name);
+    Files.writeString(file, sb, UTF_8);
+    return file;
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_tokenCount_equalsNaiveReferenceForEverySplitSize(Supplier<Engine> engines)
+      throws IOException {
+    Path a = randomText("a.txt", 1, 300);
+    Path b = randomText("b.txt", 2, 50);
+    Map<String, Long> expected = Jobs.naiveTokenCount(List.of(a, b));
+    long bytes = Files.size(a) + Files.size(b);
+    try (Engine engine = engines.get()) {
+      for (long splitSize : new long[] {1, 7, 64, 1000, 1 << 20}) {
+        JobResult<String, Long> result = Jobs.tokenCount(a, b).splitSize(splitSize).run(engine);
+        assertThat(result.toMap()).as("split size %d", splitSize).isEqualTo(expected);
+        Counters c = result.counters();
+        assertThat(c.get(Counters.BYTES_READ)).isEqualTo(bytes);
+        assertThat(c.get(Counters.RECORDS_READ)).isEqualTo(350);
+        assertThat(c.get("lines")).isEqualTo(350);
+        assertThat(c.get(Counters.RECORDS_EMITTED))
+            .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(c.get(Counters.DISTINCT_KEYS)).isEqualTo(expected.size());
+        assertThat(c.get(Counters.SPLITS)).isEqualTo(result.stats().splits());
+        assertThat(result.stats().engine()).isEqualTo(engine.name());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_emptyInput_givesEmptyResult(Supplier<Engine> engines) throws IOException {
+    Path empty = Files.createFile(dir.resolve("empty.txt"));
+    try (Engine engine = engines.get()) {
+      JobResult<String, Long> result = Jobs.tokenCount(empty).run(engine);
+      assertThat(result.toMap()).isEmpty();
+      assertThat(result.stats().splits()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_mapOnly_keepsPairsInSplitOrder(Supplier<Engine> engines) throws IOException {
+    Path file = randomText("m.txt", 3, 40);
+    List<String> lines = Jobs.lines(file);
+    Mapper<String, Integer, String> lengths = (line, out) -> out.emit(line.length(), line);
+    try (Engine engine = engines.get()) {
+      JobResult<Integer, String> result =
+          Job.of(Inputs.textLines(file)).mapper(lengths).splitSize(13).run(engine);
+      List<String> values = new ArrayList<>();
+      result.forEach(e -> values.add(e.getValue()));
+      assertThat(values).isEqualTo(lines);
+      assertThat(result.isMapOnly()).isTrue();
+      assertThatThrownBy(result::toMap).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_mapperThrows_failsNamingFileLineAndRecord(Supplier<Engine> engines)
+      throws IOException {
+    Path file = dir.resolve("boom.txt");
+    Files.writeString(file, "fine\nfine too\nboom here\nnever\n");
+    Mapper<String, String, Long> mapper = (line, out) -> {
+      if (line.startsWith("boom")) {
+        throw new IllegalStateException("cannot map " + line);
+      }
+      out.emit(line, 1L);
+    };
+    try (Engine engine = engines.get()) {
+      Job<String, String, Long> job =
+          Job.of(Inputs.textLines(file)).mapper(mapper).reducer(Long::sum).splitSize(5);
+      assertThatThrownBy(() -> job.run(engine))
+          .isInstanceOf(JobFailedException.class)
+          .hasMessageContaining(file.toString())
+          .hasMessageContaining("line 3 (byte offset 14)")
+          .hasMessageContaining("record: \"boom here\"")
+          .hasMessageContaining(engine.name())
+          .hasCauseInstanceOf(IllegalStateException.class)
+          .hasRootCauseMessage("cannot map boom here");
+    }
+  }
+
+  @Test
+  void run_threadsWithUnshippableMapper_refusedBeforeWork() throws IOException {
+    Path file = randomText("s.txt", 4, 5);
+    AtomicInteger calls = new AtomicInteger();
+    Thread notSerializable = new Thread(() -> { });
+    Mapper<String, String, Long> mapper = (line, out) -> {
+      calls.incrementAndGet();
+      out.emit(notSerializable.getName(), 1L);
+    };
+    try (Engine engine = Engine.threads(2)) {
+      assertThatThrownBy(() -> Job.of(Inputs.textLines(file)).mapper(mapper)
+              .reducer(Long::sum).run(engine))
+          .isInstanceOf(NotShippableException.class)
+          .hasMessageContaining("mapper")
+          .hasMessageContaining("cannot be sent to a worker");
+    }
+    assertThat(calls).hasValue(0);
+  }
+
+  @Test
+  void run_mapperState_isPerWorker() throws IOException {
+    Path file = randomText("st.txt", 5, 500);
+    try (Engine engine = Engine.threads(3)) {
+      JobResult<String, Long> result = Job.of(Inputs.textLines(file))
+          .mapper(new CountingMapper()).reducer(Long::sum).splitSize(100).run(engine);
+      assertThat(result.toMap().get("lines")).isEqualTo(500);
+    }
+  }
+
+  /** Counts lines in a field and emits the count at cleanup: wrong if threads shared it. */
+  static final class CountingMapper implements Mapper<String, String, Long> {
+    private long lines;
+
+    @Override
+    public void setup(org.forkreduce.TaskContext context) {
+      lines = 0;
+    }
+
+    @Override
+    public void map(String record, org.forkreduce.Emitter<String, Long> out) {
+      lines++;
+    }
+
+    @Override
+    public void cleanup(org.forkreduce.Emitter<String, Long> out) {
+      out.emit("lines", lines);
+    }
+  }
+
+  @Test
+  void run_progress_reachesTotal() throws IOException {
+    Path file = randomText("p.txt", 6, 200);
+    List<long[]> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Engine engine = Engine.threads(2)) {
+      Jobs.tokenCount(file).splitSize(100)
+          .progress((done, total, splits, allSplits) -> events.add(new long[] {done, total,
+              splits, allSplits}))
+          .run(engine);
+    }
+    long size = Files.size(file);
+    assertThat(events).hasSize((int) ((size + 99) / 100));
+    assertThat(events.stream().mapToLong(e -> e[0]).max()).hasValue(size);
+  }
+}
