@@ -80,12 +80,13 @@ public final class ReducerTester<V> {
       List<V> shuffled = thaw(frozen);
       Collections.shuffle(shuffled, random);
       List<List<V>> shards = shard(shuffled, random);
+      String shape = shards.toString(); // before folding, which may mutate the values
       int fanIn = 2 + random.nextInt(4);
       V actual = treeReduce(shards, fanIn);
       if (!equivalence.test(expected, actual)) {
         throw new AssertionError("reducer " + reducer.getClass().getName() + " is not"
             + " associative and commutative: the sequential fold of " + values + " gives "
-            + expected + ", but the shards " + shards + " (fan-in " + fanIn + ", seed " + seed
+            + expected + ", but the shards " + shape + " (fan-in " + fanIn + ", seed " + seed
             + ", trial " + t + ") give " + actual);
       }
     }
