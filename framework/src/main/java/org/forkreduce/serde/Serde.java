@@ -3,10 +3,12 @@ package org.forkreduce.serde;
 import com.esotericsoftware.kryo.kryo5.Kryo;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
+import com.esotericsoftware.kryo.kryo5.minlog.Log;
 import com.esotericsoftware.kryo.kryo5.objenesis.strategy.StdInstantiatorStrategy;
 import com.esotericsoftware.kryo.kryo5.serializers.ClosureSerializer;
 import com.esotericsoftware.kryo.kryo5.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.kryo5.util.Pool;
+import java.util.function.Supplier;
 import org.forkreduce.NotShippableException;
 
 /**
@@ -22,7 +24,26 @@ public final class Serde {
     }
   };
 
+  /**
+   * Kryo's closure serializer first tries private JDK reflection, which Java 17 denies without
+   * {@code --add-opens}, logs a warning with a stack trace, and falls back to a path that needs
+   * no such access. That fallback is the one we rely on, so the probe runs once, quietly.
+   */
+  private static final ClosureSerializer CLOSURES = quietly(ClosureSerializer::new);
+
   private Serde() {}
+
+  private static <T> T quietly(Supplier<T> create) {
+    int level = Log.TRACE ? Log.LEVEL_TRACE : Log.DEBUG ? Log.LEVEL_DEBUG
+        : Log.INFO ? Log.LEVEL_INFO : Log.WARN ? Log.LEVEL_WARN
+        : Log.ERROR ? Log.LEVEL_ERROR : Log.LEVEL_NONE;
+    Log.set(Log.LEVEL_ERROR);
+    try {
+      return create.get();
+    } finally {
+      Log.set(level);
+    }
+  }
 
   /** A new Kryo configured for ForkReduce payloads. */
   public static Kryo newKryo() {
@@ -30,7 +51,7 @@ public final class Serde {
     kryo.setRegistrationRequired(false);
     kryo.setReferences(true);
     kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-    kryo.register(ClosureSerializer.Closure.class, new ClosureSerializer());
+    kryo.register(ClosureSerializer.Closure.class, CLOSURES);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader != null) {
       kryo.setClassLoader(loader);

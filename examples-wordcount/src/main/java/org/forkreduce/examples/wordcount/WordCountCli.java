@@ -1,0 +1,182 @@
+package org.forkreduce.examples.wordcount;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.forkreduce.Engine;
+import org.forkreduce.ForkReduceException;
+import org.forkreduce.InputException;
+import org.forkreduce.Job;
+import org.forkreduce.JobFailedException;
+import org.forkreduce.JobResult;
+import org.forkreduce.OutputExistsException;
+import org.forkreduce.WriteOption;
+import org.forkreduce.output.OutputCommitter;
+import org.forkreduce.stats.Counters;
+import org.forkreduce.stats.RunStats;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar wordcount.jar [options] INPUT...}: counts words, prints the most frequent. */
+@Command(name = "wordcount", mixinStandardHelpOptions = true, version = "wordcount 0.1.0",
+    sortOptions = false,
+    description = "Counts the words of text files with ForkReduce and prints the top K as"
+        + " word<TAB>count, by count descending then word ascending.")
+public final class WordCountCli implements Callable<Integer> {
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+
+  /** The engines this CLI offers. */
+  enum EngineKind { inline, threads }
+
+  @Option(names = "--engine", defaultValue = "threads", paramLabel = "ENGINE",
+      description = "Where mappers run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  EngineKind engine;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Worker count (default: the number of processors).")
+  Integer workers;
+
+  @Option(names = "--split-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "Bytes per split, e.g. 65536, 64k, 32m, 1g (default: derived from the input).")
+  Long splitSize;
+
+  @Option(names = "--top", defaultValue = "20", paramLabel = "K",
+      description = "How many words to print (default: ${DEFAULT-VALUE}; 0 prints none).")
+  int top;
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Also write every word as word<TAB>count to DIR/part-* and DIR/_SUCCESS.")
+  Path output;
+
+  @Option(names = "--overwrite", description = "Replace DIR if it exists.")
+  boolean overwrite;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Text files or directories.")
+  List<Path> inputs;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  WordCountCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /** Runs the command; returns the exit code (0 ok, 1 job failed, 2 bad usage or input). */
+  static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new WordCountCli(out, err));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("wordcount: " + e.getMessage() + " (see --help)");
+      return EXIT_USAGE;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+    String invalid = validate(n);
+    if (invalid != null) {
+      err.println("wordcount: " + invalid);
+      return EXIT_USAGE;
+    }
+    try {
+      Job<String, String, Long> job = WordCount.job(inputs.toArray(Path[]::new));
+      if (splitSize != null) {
+        job = job.splitSize(splitSize);
+      }
+      if (output != null) {
+        OutputCommitter.checkTarget(output, overwrite);
+      }
+      return count(job, n);
+    } catch (InputException | OutputExistsException e) {
+      err.println("wordcount: " + e.getMessage());
+      return EXIT_USAGE;
+    } catch (JobFailedException e) {
+      err.println("wordcount: " + e.getMessage());
+      e.getCause().printStackTrace(err);
+      return EXIT_FAILED;
+    } catch (ForkReduceException | java.io.IOException e) {
+      err.println("wordcount: " + e.getMessage());
+      return EXIT_FAILED;
+    }
+  }
+
+  private String validate(int n) {
+    if (n < 1) {
+      return "--workers must be at least 1, got " + n;
+    }
+    if (splitSize != null && splitSize < 1) {
+      return "--split-size must be a positive size such as 65536, 64k or 32m, got " + splitSize;
+    }
+    if (top < 0) {
+      return "--top must be 0 or more, got " + top;
+    }
+    return null;
+  }
+
+  private int count(Job<String, String, Long> job, int n) throws java.io.IOException {
+    ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+    JobResult<String, Long> result;
+    try (Engine e = engine == EngineKind.inline ? Engine.inline() : Engine.threads(n)) {
+      result = (bar == null ? job : job.progress(bar)).run(e);
+    } finally {
+      if (bar != null) {
+        bar.clear();
+      }
+    }
+    List<Map.Entry<String, Long>> ranked = result.sorted(WordCount.BY_COUNT_THEN_WORD);
+    for (Map.Entry<String, Long> e : ranked.subList(0, Math.min(top, ranked.size()))) {
+      out.println(e.getKey() + "\t" + e.getValue());
+    }
+    out.flush();
+    if (output != null) {
+      result.writeTo(output, WordCount.BY_COUNT_THEN_WORD,
+          overwrite ? new WriteOption[] {WriteOption.OVERWRITE} : new WriteOption[0]);
+    }
+    err.println(summary(result));
+    return 0;
+  }
+
+  static String summary(JobResult<?, ?> result) {
+    Counters c = result.counters();
+    RunStats s = result.stats();
+    double seconds = s.total().toNanos() / 1e9;
+    long bytes = c.get(Counters.BYTES_READ);
+    return String.format(Locale.ROOT,
+        "wordcount: %,d bytes, %,d words, %,d distinct, %.3f s, %.1f MB/s, engine %s, %d workers",
+        bytes, c.get(Counters.RECORDS_EMITTED), c.get(Counters.DISTINCT_KEYS), seconds,
+        seconds > 0 ? bytes / 1e6 / seconds : 0.0, s.engine(), s.workers());
+  }
+
+  /** Parses sizes such as {@code 65536}, {@code 64k}, {@code 32m}, {@code 1g}. */
+  static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      long unit = 1;
+      if (v.endsWith("k") || v.endsWith("m") || v.endsWith("g")) {
+        unit = 1L << (10 * ("kmg".indexOf(v.charAt(v.length() - 1)) + 1));
+        v = v.substring(0, v.length() - 1);
+      }
+      try {
+        return Math.multiplyExact(Long.parseLong(v), unit);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new CommandLine.TypeConversionException("'" + value
+            + "' is not a size; use a whole number of bytes with an optional k, m or g suffix");
+      }
+    }
+  }
+}

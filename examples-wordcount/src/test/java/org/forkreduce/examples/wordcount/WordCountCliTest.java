@@ -1,0 +1,122 @@
+package org.forkreduce.examples.wordcount;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WordCountCliTest {
+  @TempDir Path dir;
+  Path input;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = WordCountCli.run(new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8),
+        args);
+    return new Run(code, out.toString(UTF_8), err.toString(UTF_8));
+  }
+
+  @BeforeEach
+  void writeInput() throws IOException {
+    input = dir.resolve("in.txt");
+    Files.writeString(input, "b a c\r\nA b\nc c, b\nzeta", UTF_8);
+  }
+
+  @Test
+  void main_top_printsByCountThenWord() {
+    Run run = run("--top", "3", "--split-size", "4", input.toString());
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).isEqualTo("b\t3\nc\t3\na\t2\n");
+    assertThat(run.err()).startsWith("wordcount: 22 bytes, 9 words, 4 distinct,")
+        .contains("engine threads");
+  }
+
+  @Test
+  void main_inlineEngine_sameAnswer() {
+    Run run = run("--engine", "inline", "--top", "10", input.toString());
+    assertThat(run.out()).isEqualTo("b\t3\nc\t3\na\t2\nzeta\t1\n");
+    assertThat(run.err()).contains("engine inline, 1 workers");
+  }
+
+  @Test
+  void main_output_writesAllWordsInOrderWithSuccessMarker() throws IOException {
+    Path out = dir.resolve("out");
+    Run run = run("--top", "0", "--output", out.toString(), input.toString());
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readString(out.resolve("part-00000"))).isEqualTo("b\t3\nc\t3\na\t2\nzeta\t1\n");
+    assertThat(out.resolve("_SUCCESS")).exists();
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("in.txt", "out");
+    }
+  }
+
+  @Test
+  void main_existingOutput_refusedUnlessOverwrite() throws IOException {
+    Path out = Files.createDirectory(dir.resolve("out"));
+    Run refused = run("--output", out.toString(), input.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("already exists").contains("--overwrite");
+    assertThat(refused.out()).isEmpty();
+    Run replaced = run("--output", out.toString(), "--overwrite", input.toString());
+    assertThat(replaced.code()).isZero();
+    assertThat(out.resolve("_SUCCESS")).exists();
+  }
+
+  @Test
+  void main_badArguments_exitTwoWithOneLine() {
+    List<Run> runs = new ArrayList<>();
+    runs.add(run("--workers", "0", input.toString()));
+    runs.add(run("--split-size", "-1", input.toString()));
+    runs.add(run("--split-size", "lots", input.toString()));
+    runs.add(run("--engine", "gpu", input.toString()));
+    runs.add(run(dir.resolve("missing.txt").toString()));
+    runs.add(run());
+    for (Run r : runs) {
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+      assertThat(r.out()).isEmpty();
+    }
+    assertThat(runs.get(0).err()).contains("--workers must be at least 1, got 0");
+    assertThat(runs.get(3).err()).contains("inline, threads");
+    assertThat(runs.get(4).err()).contains("missing.txt").contains("does not exist");
+  }
+
+  @Test
+  void main_emptyInput_printsNothingAndSucceeds() throws IOException {
+    Path empty = Files.createFile(dir.resolve("empty.txt"));
+    Run run = run(empty.toString());
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("0 words, 0 distinct");
+  }
+
+  @Test
+  void libraryExample_fromReadme_compilesAndRuns() throws IOException {
+    // Kept in sync with the README's "Use it from code" section.
+    try (org.forkreduce.Engine engine = org.forkreduce.Engine.threads(2)) {
+      org.forkreduce.JobResult<String, Long> result =
+          org.forkreduce.Job.of(org.forkreduce.Inputs.textLines(input))
+              .mapper(new WordCountMapper())
+              .reducer(Long::sum)
+              .run(engine);
+      Map<String, Long> counts = result.toMap();
+      assertThat(counts).containsEntry("c", 3L).hasSize(4);
+    }
+  }
+}

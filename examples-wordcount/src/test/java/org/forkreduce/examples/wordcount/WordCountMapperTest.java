@@ -1,0 +1,65 @@
+package org.forkreduce.examples.wordcount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.forkreduce.Emitter;
+import org.forkreduce.Reducer;
+import org.forkreduce.testing.ReducerTester;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WordCountMapperTest {
+
+  private static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    new WordCountMapper().map(line, new Emitter<>() {
+      @Override
+      public void emit(String key, Long value) {
+        assertThat(value).isEqualTo(1L);
+        words.add(key);
+      }
+
+      @Override
+      public void count(String name, long delta) {}
+    });
+    return words;
+  }
+
+  @Test
+  void map_edgeCases_followTheWordRule() {
+    assertThat(words("")).isEmpty();
+    assertThat(words("  ,.;  ")).isEmpty();
+    assertThat(words("Hello, World!")).containsExactly("hello", "world");
+    assertThat(words("don't stop")).containsExactly("don", "t", "stop");
+    assertThat(words("R2D2 and C-3PO")).containsExactly("r2d2", "and", "c", "3po");
+    assertThat(words("\uFEFFThe end")).containsExactly("the", "end");
+    assertThat(words("über\u00A0Straße\u3000日本語")).containsExactly("über", "straße", "日本語");
+    assertThat(words("»Gregor«")).containsExactly("gregor");
+    assertThat(words("𝔘𝔫𝔦 x")).containsExactly("𝔘𝔫𝔦".toLowerCase(java.util.Locale.ROOT), "x");
+    assertThat(words("😀smile😀")).containsExactly("smile");
+    assertThat(words("İSTANBUL")).containsExactly("İSTANBUL".toLowerCase(java.util.Locale.ROOT));
+    assertThat(words("tab\tsep\r")).containsExactly("tab", "sep");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "The quick brown fox — jumps over 13 lazy dogs.",
+      "Ünïcödé ﬁ ligature, ΑΒΓ αβγ, кириллица; ١٢٣ (Arabic-Indic digits)",
+      "\uD835\uDD18 lone surrogate \uD800 here"})
+  void map_anyLine_equalsRegexReference(String line) {
+    HashMap<String, Long> expected = new HashMap<>();
+    NaiveWordCount.countText(line, expected);
+    HashMap<String, Long> actual = new HashMap<>();
+    words(line).forEach(w -> actual.merge(w, 1L, Long::sum));
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void reducer_longSum_obeysTheLaws() {
+    ReducerTester.of((Reducer<Long>) Long::sum).check(List.of(1L, 5L, 7L, 1L, 100L, 3L));
+  }
+}
