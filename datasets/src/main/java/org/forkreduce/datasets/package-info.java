@@ -1,0 +1,6 @@
+/**
+ * Deterministic data generators: {@link org.forkreduce.datasets.ZipfCorpus} (text for word count)
+ * and {@link org.forkreduce.datasets.G1Table} (the db-benchmark groupby table), with the
+ * command line {@link org.forkreduce.datasets.DatasetsCli}.
+ */
+package org.forkreduce.datasets;
