@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.forkreduce.Engine;
+import org.forkreduce.Inputs;
+import org.forkreduce.Job;
+import org.forkreduce.JobResult;
+import org.forkreduce.stats.Counters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,14 +114,20 @@ class WordCountCliTest {
   @Test
   void libraryExample_fromReadme_compilesAndRuns() throws IOException {
     // Kept in sync with the README's "Use it from code" section.
-    try (org.forkreduce.Engine engine = org.forkreduce.Engine.threads(2)) {
-      org.forkreduce.JobResult<String, Long> result =
-          org.forkreduce.Job.of(org.forkreduce.Inputs.textLines(input))
-              .mapper(new WordCountMapper())
-              .reducer(Long::sum)
-              .run(engine);
+    Path books = dir;
+    Path out = dir.resolve("out");
+    try (Engine engine = Engine.threads(4)) {
+      JobResult<String, Long> result = Job.of(Inputs.textLines(books))
+          .mapper(new WordCountMapper())
+          .reducer(Long::sum)
+          .run(engine);
       Map<String, Long> counts = result.toMap();
+      result.writeTo(out, WordCount.BY_COUNT_THEN_WORD);
+      long words = result.counters().get(Counters.RECORDS_EMITTED);
+
       assertThat(counts).containsEntry("c", 3L).hasSize(4);
+      assertThat(words).isEqualTo(9);
+      assertThat(out.resolve("_SUCCESS")).exists();
     }
   }
 }
