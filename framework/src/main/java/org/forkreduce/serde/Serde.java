@@ -89,12 +89,19 @@ public final class Serde {
   /**
    * Proves that {@code value} survives a round trip, before any work starts, and returns the copy.
    *
-   * @param role what the value is, for the message ("mapper", "reducer", "task argument")
+   * @param role what the value is, for the message ("mapper", "reducer", "function")
    * @throws NotShippableException naming the class and the field that failed
    */
   public static <T> T checkedCopy(T value, String role) {
+    return fromBytes(checkedBytes(value, role));
+  }
+
+  /** Serializes {@code value} after proving that it survives a round trip. */
+  public static byte[] checkedBytes(Object value, String role) {
     try {
-      return copy(value);
+      byte[] bytes = toBytes(value);
+      fromBytes(bytes);
+      return bytes;
     } catch (RuntimeException | StackOverflowError e) {
       throw new NotShippableException("The " + role + " (" + value.getClass().getName()
           + ") cannot be sent to a worker: " + firstLine(e.getMessage()) + trace(e)

@@ -1,0 +1,69 @@
+package org.forkreduce.driver;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.forkreduce.WorkerOptions;
+import org.forkreduce.WorkerStartException;
+import org.forkreduce.worker.WorkerMain;
+
+/**
+ * The command line of a worker JVM: this JVM's {@code java}, the options, and a class path made of
+ * this JVM's class path plus the jars that hold the framework and its dependencies (which an
+ * embedding application may load from elsewhere) plus any entries the options add.
+ */
+final class WorkerCommand {
+  private WorkerCommand() {}
+
+  static List<String> of(WorkerOptions options, int index) {
+    Path java = options.javaHome().resolve("bin").resolve("java");
+    if (!Files.isExecutable(java)) {
+      throw new WorkerStartException("Cannot start worker JVMs: no executable java at " + java
+          + ". Set WorkerOptions.javaHome to a JDK or JRE 17+.", null);
+    }
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(options.jvmOptions());
+    command.add("-XX:+ExitOnOutOfMemoryError");
+    command.add("-cp");
+    command.add(classPath(options));
+    command.add(WorkerMain.class.getName());
+    command.add(Long.toString(ProcessHandle.current().pid()));
+    command.add(Integer.toString(index));
+    return command;
+  }
+
+  private static String classPath(WorkerOptions options) {
+    Set<String> entries = new LinkedHashSet<>();
+    for (String e : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+      if (!e.isEmpty()) {
+        entries.add(Path.of(e).toAbsolutePath().toString());
+      }
+    }
+    for (Class<?> c : new Class<?>[] {WorkerMain.class,
+        com.esotericsoftware.kryo.kryo5.Kryo.class, org.slf4j.LoggerFactory.class,
+        org.apache.commons.csv.CSVFormat.class}) {
+      codeSource(c).ifPresent(entries::add);
+    }
+    entries.addAll(options.extraClassPath());
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  private static java.util.Optional<String> codeSource(Class<?> c) {
+    CodeSource source = c.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null
+        || !"file".equals(source.getLocation().getProtocol())) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(Path.of(source.getLocation().toURI()).toString());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+}

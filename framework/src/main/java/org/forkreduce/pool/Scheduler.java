@@ -1,0 +1,257 @@
+package org.forkreduce.pool;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.forkreduce.ForkReduceException;
+import org.forkreduce.WorkerDiedException;
+import org.forkreduce.WorkerOptions;
+import org.forkreduce.driver.WorkerHandle;
+import org.forkreduce.protocol.Message.Call;
+import org.forkreduce.serde.Serde;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the pool's workers alive and busy: chunks wait in a queue and go to the least busy worker
+ * with room (at most {@code prefetch} in flight each, so the next chunk is already in the pipe
+ * when one finishes). A dead worker is replaced; its chunks are retried on another worker while
+ * attempts remain, otherwise they fail with the worker's death. Workers are recycled after a
+ * number of chunks when asked.
+ */
+final class Scheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+  private static final int PREFETCH = 2;
+
+  private static final class Slot {
+    final WorkerHandle worker;
+    int inFlight;
+    int chunksRun;
+    boolean retiring;
+
+    Slot(WorkerHandle worker) {
+      this.worker = worker;
+    }
+  }
+
+  private final WorkerOptions options;
+  private final int maxAttempts;
+  private final int maxChunksPerWorker;
+  private final FunctionRegistry.Registered initializer;
+  private final Deque<Chunk> queue = new ArrayDeque<>();
+  private final List<Slot> slots = new ArrayList<>();
+  private final AtomicInteger nextIndex = new AtomicInteger();
+  private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "forkreduce-pool-starter");
+    t.setDaemon(true);
+    return t;
+  });
+  private boolean closed;
+
+  Scheduler(WorkerOptions options, int maxAttempts, int maxChunksPerWorker,
+      FunctionRegistry.Registered initializer) {
+    this.options = options;
+    this.maxAttempts = maxAttempts;
+    this.maxChunksPerWorker = maxChunksPerWorker;
+    this.initializer = initializer;
+  }
+
+  /** Starts all workers in parallel; if any fails, stops the others and throws its error. */
+  void start() {
+    List<CompletableFuture<Slot>> starting = new ArrayList<>();
+    for (int i = 0; i < options.workers(); i++) {
+      starting.add(CompletableFuture.supplyAsync(this::startWorker, starter));
+    }
+    List<Slot> started = new ArrayList<>();
+    RuntimeException failure = null;
+    for (CompletableFuture<Slot> f : starting) {
+      try {
+        started.add(f.get());
+      } catch (ExecutionException e) {
+        failure = failure != null ? failure : unwrap(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = new ForkReduceException("interrupted while starting the pool", e);
+      }
+    }
+    if (failure != null) {
+      started.forEach(s -> s.worker.close());
+      starter.shutdownNow();
+      throw failure;
+    }
+    synchronized (this) {
+      started.forEach(this::watch);
+    }
+  }
+
+  private static RuntimeException unwrap(ExecutionException e) {
+    return e.getCause() instanceof RuntimeException r ? r
+        : new ForkReduceException("worker start failed: " + e.getCause(), e.getCause());
+  }
+
+  private Slot startWorker() {
+    WorkerHandle worker = WorkerHandle.start(options, nextIndex.getAndIncrement());
+    if (initializer != null) {
+      worker.define(initializer.id(), initializer.bytes());
+      byte[] noArgs = Serde.toBytes(new Object[] {null});
+      try {
+        worker.request(id -> new Call(id, initializer.id(), noArgs), "the pool initializer")
+            .get();
+      } catch (ExecutionException e) {
+        worker.close();
+        throw e.getCause() instanceof RuntimeException r ? r
+            : new ForkReduceException("the pool initializer failed: " + e.getCause(), e);
+      } catch (InterruptedException e) {
+        worker.close();
+        Thread.currentThread().interrupt();
+        throw new ForkReduceException("interrupted while running the pool initializer", e);
+      }
+    }
+    return new Slot(worker);
+  }
+
+  /** Adds a started worker and arranges its replacement when it dies. Holds the lock. */
+  private void watch(Slot slot) {
+    slots.add(slot);
+    slot.worker.death().thenRun(() -> {
+      boolean replace;
+      synchronized (this) {
+        replace = slots.remove(slot) && !closed;
+      }
+      if (replace) {
+        LOG.warn("{} died; starting a replacement", slot.worker);
+        replace();
+      }
+    });
+  }
+
+  private void replace() {
+    starter.execute(() -> {
+      try {
+        Slot slot = startWorker();
+        synchronized (this) {
+          if (closed) {
+            slot.worker.close();
+            return;
+          }
+          watch(slot);
+        }
+        dispatch();
+      } catch (RuntimeException e) {
+        LOG.error("cannot start a replacement worker; queued tasks fail", e);
+        failQueued(e);
+      }
+    });
+  }
+
+  /** Queues a chunk; it fails at once if the pool is closed. */
+  void submit(Chunk chunk) {
+    synchronized (this) {
+      if (closed) {
+        chunk.result.completeExceptionally(new CancellationException("the pool is closed"));
+        return;
+      }
+      queue.addLast(chunk);
+    }
+    dispatch();
+  }
+
+  private void dispatch() {
+    List<Runnable> sends = new ArrayList<>();
+    synchronized (this) {
+      while (!queue.isEmpty()) {
+        Slot slot = slots.stream()
+            .filter(s -> !s.retiring && s.inFlight < PREFETCH && s.worker.isAlive())
+            .min(Comparator.comparingInt(s -> s.inFlight)).orElse(null);
+        if (slot == null) {
+          break;
+        }
+        Chunk chunk = queue.pollFirst();
+        slot.inFlight++;
+        slot.chunksRun++;
+        slot.retiring = maxChunksPerWorker > 0 && slot.chunksRun >= maxChunksPerWorker;
+        chunk.attempts++;
+        sends.add(() -> send(slot, chunk));
+      }
+    }
+    sends.forEach(Runnable::run);
+  }
+
+  private void send(Slot slot, Chunk chunk) {
+    slot.worker.define(chunk.functionId, chunk.function);
+    slot.worker.request(id -> new Call(id, chunk.functionId, chunk.args), chunk.description)
+        .whenComplete((value, error) -> completed(slot, chunk, value, error));
+  }
+
+  private void completed(Slot slot, Chunk chunk, Object value, Throwable error) {
+    boolean retire;
+    boolean retry = false;
+    synchronized (this) {
+      slot.inFlight--;
+      retire = slot.retiring && slot.inFlight == 0 && slots.remove(slot);
+      if (error instanceof WorkerDiedException && chunk.attempts < maxAttempts && !closed) {
+        queue.addFirst(chunk);
+        retry = true;
+      }
+    }
+    if (error == null) {
+      chunk.result.complete((Object[]) value);
+    } else if (!retry) {
+      chunk.result.completeExceptionally(error);
+    }
+    if (retire) {
+      slot.worker.close();
+      replace();
+    }
+    dispatch();
+  }
+
+  private void failQueued(RuntimeException e) {
+    List<Chunk> failed;
+    synchronized (this) {
+      if (!slots.isEmpty()) {
+        return;
+      }
+      failed = new ArrayList<>(queue);
+      queue.clear();
+    }
+    failed.forEach(c -> c.result.completeExceptionally(e));
+  }
+
+  synchronized int liveWorkers() {
+    return slots.size();
+  }
+
+  /** Fails queued chunks, stops the workers (their running chunks fail) and the starter. */
+  void close() {
+    List<Chunk> queued;
+    List<Slot> live;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      queued = new ArrayList<>(queue);
+      queue.clear();
+      live = new ArrayList<>(slots);
+      slots.clear();
+    }
+    queued.forEach(c -> c.result.completeExceptionally(new CancellationException(
+        "the pool was closed before this task ran")));
+    live.forEach(s -> s.worker.close());
+    starter.shutdownNow();
+  }
+
+  /** Process ids of the live workers, for tests and monitoring. */
+  synchronized List<Long> pids() {
+    return slots.stream().map(s -> s.worker.pid()).toList();
+  }
+}
