@@ -30,6 +30,8 @@ final class WorkerCommand {
     command.add(java.toString());
     command.addAll(options.jvmOptions());
     command.add("-XX:+ExitOnOutOfMemoryError");
+    // the JVM prints some messages (the out-of-memory exit among them) on stdout, the protocol
+    command.add("-XX:+DisplayVMOutputToStderr");
     command.add("-cp");
     command.add(classPath(options));
     command.add(WorkerMain.class.getName());

@@ -206,7 +206,7 @@ public final class WorkerHandle {
   }
 
   private void failPending(WorkerDiedException died) {
-    for (Long id : List.copyOf(pending.keySet())) {
+    for (Long id : pending.keySet().stream().sorted().toList()) { // oldest request first
       Pending p = pending.remove(id);
       if (p != null) {
         p.future().completeExceptionally(new WorkerDiedException(
