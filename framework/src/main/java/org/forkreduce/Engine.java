@@ -27,6 +27,23 @@ public interface Engine extends AutoCloseable {
   }
 
   /**
+   * Runs mappers in {@code workers} worker JVMs started with this JVM's {@code java} and class
+   * path; see {@link #processes(WorkerOptions)}.
+   */
+  static Engine processes(int workers) {
+    return Engines.processes(WorkerOptions.defaults().workers(workers));
+  }
+
+  /**
+   * Runs mappers in worker JVMs: process isolation, separate heaps and collectors, and a task
+   * whose worker dies is retried on a fresh worker ({@link WorkerOptions#maxAttempts}). Workers
+   * start with the first job and are reused until {@link #close()}.
+   */
+  static Engine processes(WorkerOptions options) {
+    return Engines.processes(options);
+  }
+
+  /**
    * Runs the job and returns its complete result; never a partial one.
    *
    * @throws JobFailedException if a mapper or reducer failed

@@ -11,6 +11,7 @@ public final class RemoteTaskException extends ForkReduceException {
   private final String remoteClassName;
   private final String remoteMessage;
   private final String context;
+  private final String where;
 
   /**
    * @param where the worker, e.g. {@code "worker 1 (pid 4242)"}
@@ -23,6 +24,12 @@ public final class RemoteTaskException extends ForkReduceException {
     this.remoteClassName = remoteClassName;
     this.remoteMessage = remoteMessage;
     this.context = context;
+    this.where = where;
+  }
+
+  /** The worker, and the request it was running. */
+  public String where() {
+    return where;
   }
 
   /** Where in the task it happened (the split and record, the chunk item), or null. */

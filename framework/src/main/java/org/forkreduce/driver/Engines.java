@@ -1,6 +1,7 @@
 package org.forkreduce.driver;
 
 import org.forkreduce.Engine;
+import org.forkreduce.WorkerOptions;
 
 /** The engine implementations behind {@link Engine}'s factories. */
 public final class Engines {
@@ -15,5 +16,9 @@ public final class Engines {
       throw new IllegalArgumentException("workers must be at least 1, got " + workers);
     }
     return new LocalEngine("threads", workers, true);
+  }
+
+  public static Engine processes(WorkerOptions options) {
+    return new ProcessEngine(options);
   }
 }

@@ -1,0 +1,164 @@
+package org.forkreduce.driver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.forkreduce.Engine;
+import org.forkreduce.Job;
+import org.forkreduce.JobResult;
+import org.forkreduce.WorkerOptions;
+import org.forkreduce.input.Split;
+import org.forkreduce.output.OutputCommitter;
+import org.forkreduce.reduce.TreeReduction;
+import org.forkreduce.serde.PartialFiles;
+import org.forkreduce.serde.Serde;
+import org.forkreduce.stats.CounterSet;
+import org.forkreduce.stats.Counters;
+import org.forkreduce.stats.RunStats;
+
+/**
+ * Runs jobs on worker JVMs. The job is sent once per worker; each task is only a split, read by
+ * the worker itself. Each worker combines its splits into one partial, flushed as hash segments
+ * into a private (0700) directory; the tree reduction merges each segment on the workers, round by
+ * round, and only file names cross the pipes. The directory is removed after the job.
+ */
+final class ProcessEngine implements Engine {
+  private final WorkerOptions options;
+  private final WorkerSlots workers;
+  private final AtomicInteger jobIds = new AtomicInteger();
+  private volatile boolean closed;
+
+  ProcessEngine(WorkerOptions options) {
+    this.options = options;
+    this.workers = new WorkerSlots(options);
+  }
+
+  @Override
+  public synchronized <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
+    if (closed) {
+      throw new IllegalStateException("engine processes is closed; create a new one");
+    }
+    long start = System.nanoTime();
+    List<Split> splits = Planner.plan(job, options.workers());
+    byte[] jobBytes = Serde.checkedBytes(job, "job (its mapper, reducer or input)");
+    workers.fill();
+    long planned = System.nanoTime();
+    Path dir = privateDirectory();
+    JobRun<I, K, V> run = new JobRun<>(job, jobIds.incrementAndGet(), jobBytes, dir, splits,
+        workers, options.maxAttempts(), name());
+    try {
+      List<String> partials = run.map();
+      long mapped = System.nanoTime();
+      Map<K, V> reduced = job.isMapOnly() ? null : reduce(job, run, partials, dir);
+      CounterSet counters = run.counters();
+      counters.add(Counters.DISTINCT_KEYS, reduced != null ? reduced.size()
+          : run.mapOnlyOutput().stream().mapToLong(List::size).sum());
+      long end = System.nanoTime();
+      RunStats stats = new RunStats(name(), options.workers(), splits.size(),
+          Duration.ofNanos(planned - start), Duration.ofNanos(mapped - planned),
+          Duration.ofNanos(end - mapped), Duration.ofNanos(end - start));
+      return reduced != null
+          ? DefaultJobResult.reduced(reduced, counters.snapshot(), stats)
+          : DefaultJobResult.mapOnly(run.mapOnlyOutput(), counters.snapshot(), stats);
+    } finally {
+      run.end();
+      deleteQuietly(dir);
+    }
+  }
+
+  /**
+   * Merges the flushed partials segment by segment: every segment follows the same tree plan, so
+   * the merges of one round, across all segments, run in parallel on the workers.
+   */
+  private <K, V> Map<K, V> reduce(Job<?, K, V> job, JobRun<?, K, V> run, List<String> partials,
+      Path dir) {
+    int segments = workers.size();
+    List<List<String>> files = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      List<String> segment = new ArrayList<>();
+      for (String prefix : partials) {
+        segment.add(prefix + "-" + s);
+      }
+      files.add(segment);
+    }
+    int roundNo = 0;
+    for (List<int[]> round : TreeReduction.plan(partials.size(), job.fanIn())) {
+      List<List<String>> groups = new ArrayList<>();
+      List<String> outputs = new ArrayList<>();
+      for (int s = 0; s < segments; s++) {
+        for (int[] group : round) {
+          if (group.length > 1) {
+            List<String> inputs = new ArrayList<>();
+            for (int i : group) {
+              inputs.add(files.get(s).get(i));
+            }
+            String output = dir.resolve("merged-" + roundNo + "-" + s + "-" + group[0]).toString();
+            groups.add(inputs);
+            outputs.add(output);
+            files.get(s).set(group[0], output);
+          }
+        }
+      }
+      run.merge(groups, outputs);
+      roundNo++;
+    }
+    Map<K, V> result = new HashMap<>();
+    if (!partials.isEmpty()) {
+      for (List<String> segment : files) {
+        readInto(segment.get(0), result, job);
+      }
+    }
+    return result;
+  }
+
+  private static <K, V> void readInto(String file, Map<K, V> result, Job<?, K, V> job) {
+    try {
+      PartialFiles.readInto(Path.of(file), result, job.reducer()::reduce);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the merged partial " + file, e);
+    }
+  }
+
+  private static Path privateDirectory() {
+    try {
+      return Files.createTempDirectory("forkreduce-job-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the job's temporary directory in "
+          + System.getProperty("java.io.tmpdir") + "; set java.io.tmpdir to a writable place", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      OutputCommitter.deleteRecursively(dir);
+    } catch (IOException e) {
+      org.slf4j.LoggerFactory.getLogger(ProcessEngine.class)
+          .warn("could not remove the job directory {}: {}", dir, e.toString());
+    }
+  }
+
+  @Override
+  public String name() {
+    return "processes";
+  }
+
+  @Override
+  public int workers() {
+    return options.workers();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    workers.close();
+  }
+}

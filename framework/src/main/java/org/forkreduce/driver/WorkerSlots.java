@@ -1,0 +1,88 @@
+package org.forkreduce.driver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.forkreduce.ForkReduceException;
+import org.forkreduce.WorkerOptions;
+
+/**
+ * The processes engine's workers: a fixed number of slots, each holding a live worker or being
+ * refilled. Workers are started in parallel and reused across jobs; a dead one is replaced in the
+ * background and announced through a callback.
+ */
+final class WorkerSlots {
+  private final WorkerOptions options;
+  private final WorkerHandle[] slots;
+  private final AtomicInteger nextIndex = new AtomicInteger();
+  private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "forkreduce-engine-starter");
+    t.setDaemon(true);
+    return t;
+  });
+
+  WorkerSlots(WorkerOptions options) {
+    this.options = options;
+    this.slots = new WorkerHandle[options.workers()];
+  }
+
+  int size() {
+    return slots.length;
+  }
+
+  /** Fills every empty or dead slot, in parallel, and waits; throws the first start failure. */
+  void fill() {
+    List<CompletableFuture<Void>> starting = new ArrayList<>();
+    for (int i = 0; i < slots.length; i++) {
+      WorkerHandle current = get(i);
+      if (current == null || !current.isAlive()) {
+        int slot = i;
+        starting.add(CompletableFuture.runAsync(() -> set(slot, start()), starter));
+      }
+    }
+    try {
+      CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new ForkReduceException("cannot start workers: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private WorkerHandle start() {
+    return WorkerHandle.start(options, nextIndex.getAndIncrement());
+  }
+
+  private synchronized void set(int slot, WorkerHandle worker) {
+    slots[slot] = worker;
+  }
+
+  synchronized WorkerHandle get(int slot) {
+    return slots[slot];
+  }
+
+  /** Starts a replacement for the worker in {@code slot}; {@code ready} gets it, or the error. */
+  void replace(int slot, Consumer<WorkerHandle> ready, Consumer<RuntimeException> failed) {
+    starter.execute(() -> {
+      try {
+        WorkerHandle worker = start();
+        set(slot, worker);
+        ready.accept(worker);
+      } catch (RuntimeException e) {
+        failed.accept(e);
+      }
+    });
+  }
+
+  synchronized void close() {
+    for (WorkerHandle w : slots) {
+      if (w != null) {
+        w.close();
+      }
+    }
+    starter.shutdownNow();
+  }
+}
