@@ -44,6 +44,19 @@ public interface Engine extends AutoCloseable {
   }
 
   /**
+   * Chooses per job: small inputs run inline, large ones on worker processes; the stats name the
+   * choice ({@code auto→inline}, {@code auto→processes}). See {@link #processes(WorkerOptions)}.
+   */
+  static Engine auto(WorkerOptions options) {
+    return Engines.auto(options);
+  }
+
+  /** {@link #auto(WorkerOptions)} with one worker process per processor. */
+  static Engine auto() {
+    return Engines.auto(WorkerOptions.defaults());
+  }
+
+  /**
    * Runs the job and returns its complete result; never a partial one.
    *
    * @throws JobFailedException if a mapper or reducer failed

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How worker JVMs are started: how many, with which JVM options, class path and Java, how often a
- * task is tried before the job fails. Immutable; every {@code with}-method validates its value.
+ * task is tried before the job fails, where partial results are kept. Immutable; every setter
+ * validates its value and returns a new instance.
  *
  * <pre>{@code
  * WorkerOptions options = WorkerOptions.defaults().workers(4).heap("2g").jvmOption("-XX:+UseZGC");
@@ -19,31 +21,51 @@ public final class WorkerOptions {
   /** The default number of tries of a task whose worker died. */
   public static final int DEFAULT_ATTEMPTS = 3;
 
-  private final int workers;
-  private final List<String> jvmOptions;
-  private final List<String> extraClassPath;
-  private final Path javaHome;
-  private final int maxAttempts;
-  private final Duration startTimeout;
+  /** The mutable values behind one immutable instance; copied by every setter. */
+  private static final class Values implements Cloneable {
+    int workers;
+    List<String> jvmOptions;
+    List<String> extraClassPath;
+    Path javaHome;
+    int maxAttempts;
+    Duration startTimeout;
+    Path tempDirectory;
 
-  private WorkerOptions(int workers, List<String> jvmOptions, List<String> extraClassPath,
-      Path javaHome, int maxAttempts, Duration startTimeout) {
-    this.workers = workers;
-    this.jvmOptions = List.copyOf(jvmOptions);
-    this.extraClassPath = List.copyOf(extraClassPath);
-    this.javaHome = javaHome;
-    this.maxAttempts = maxAttempts;
-    this.startTimeout = startTimeout;
+    Values copy() {
+      try {
+        return (Values) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private final Values v;
+
+  private WorkerOptions(Values v) {
+    this.v = v;
+  }
+
+  private WorkerOptions with(Consumer<Values> change) {
+    Values copy = v.copy();
+    change.accept(copy);
+    return new WorkerOptions(copy);
   }
 
   /**
    * One worker per available processor, the parallel collector, the running JVM's Java and class
-   * path, 3 attempts per task, 30 seconds to start.
+   * path, 3 attempts per task, 30 seconds to start, partials under {@code java.io.tmpdir}.
    */
   public static WorkerOptions defaults() {
-    return new WorkerOptions(Runtime.getRuntime().availableProcessors(),
-        List.of("-XX:+UseParallelGC"), List.of(), Path.of(System.getProperty("java.home")),
-        DEFAULT_ATTEMPTS, Duration.ofSeconds(30));
+    Values v = new Values();
+    v.workers = Runtime.getRuntime().availableProcessors();
+    v.jvmOptions = List.of("-XX:+UseParallelGC");
+    v.extraClassPath = List.of();
+    v.javaHome = Path.of(System.getProperty("java.home"));
+    v.maxAttempts = DEFAULT_ATTEMPTS;
+    v.startTimeout = Duration.ofSeconds(30);
+    v.tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+    return new WorkerOptions(v);
   }
 
   /** Sets the number of worker processes (at least 1). */
@@ -51,8 +73,7 @@ public final class WorkerOptions {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, got " + workers);
     }
-    return new WorkerOptions(workers, jvmOptions, extraClassPath, javaHome, maxAttempts,
-        startTimeout);
+    return with(c -> c.workers = workers);
   }
 
   /** Sets each worker's maximum heap, as {@code -Xmx} takes it: {@code 512m}, {@code 2g}. */
@@ -69,16 +90,14 @@ public final class WorkerOptions {
     if (!option.startsWith("-")) {
       throw new IllegalArgumentException("a JVM option starts with '-', got '" + option + "'");
     }
-    List<String> options = new ArrayList<>(jvmOptions);
+    List<String> options = new ArrayList<>(v.jvmOptions);
     options.add(option);
-    return new WorkerOptions(workers, options, extraClassPath, javaHome, maxAttempts,
-        startTimeout);
+    return with(c -> c.jvmOptions = List.copyOf(options));
   }
 
   /** Replaces the JVM options (the default is {@code -XX:+UseParallelGC}). */
   public WorkerOptions jvmOptions(List<String> options) {
-    WorkerOptions o = new WorkerOptions(workers, List.of(), extraClassPath, javaHome, maxAttempts,
-        startTimeout);
+    WorkerOptions o = with(c -> c.jvmOptions = List.of());
     for (String option : options) {
       o = o.jvmOption(option);
     }
@@ -90,20 +109,20 @@ public final class WorkerOptions {
    * {@code java.class.path} (custom class loaders, application servers).
    */
   public WorkerOptions classPath(Path... entries) {
-    List<String> paths = new ArrayList<>(extraClassPath);
+    List<String> paths = new ArrayList<>(v.extraClassPath);
     for (Path p : entries) {
       if (!Files.exists(p)) {
         throw new IllegalArgumentException("class path entry does not exist: " + p);
       }
       paths.add(p.toAbsolutePath().toString());
     }
-    return new WorkerOptions(workers, jvmOptions, paths, javaHome, maxAttempts, startTimeout);
+    return with(c -> c.extraClassPath = List.copyOf(paths));
   }
 
   /** Runs workers with the Java in {@code home} (its {@code bin/java}). */
   public WorkerOptions javaHome(Path home) {
-    return new WorkerOptions(workers, jvmOptions, extraClassPath, Objects.requireNonNull(home),
-        maxAttempts, startTimeout);
+    Objects.requireNonNull(home, "home");
+    return with(c -> c.javaHome = home);
   }
 
   /**
@@ -114,8 +133,7 @@ public final class WorkerOptions {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
     }
-    return new WorkerOptions(workers, jvmOptions, extraClassPath, javaHome, attempts,
-        startTimeout);
+    return with(c -> c.maxAttempts = attempts);
   }
 
   /** Sets how long a worker may take to start and answer the handshake. */
@@ -123,37 +141,53 @@ public final class WorkerOptions {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("start timeout must be positive, got " + timeout);
     }
-    return new WorkerOptions(workers, jvmOptions, extraClassPath, javaHome, maxAttempts,
-        timeout);
+    return with(c -> c.startTimeout = timeout);
+  }
+
+  /**
+   * Sets where jobs keep their private (0700) directories of partial results; they need space
+   * for about the size of the result, and are removed after each job.
+   */
+  public WorkerOptions tempDirectory(Path directory) {
+    if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+      throw new IllegalArgumentException("temp directory must be a writable directory: "
+          + directory);
+    }
+    return with(c -> c.tempDirectory = directory);
   }
 
   public int workers() {
-    return workers;
+    return v.workers;
   }
 
   public List<String> jvmOptions() {
-    return jvmOptions;
+    return v.jvmOptions;
   }
 
   public List<String> extraClassPath() {
-    return extraClassPath;
+    return v.extraClassPath;
   }
 
   public Path javaHome() {
-    return javaHome;
+    return v.javaHome;
   }
 
   public int maxAttempts() {
-    return maxAttempts;
+    return v.maxAttempts;
   }
 
   public Duration startTimeout() {
-    return startTimeout;
+    return v.startTimeout;
+  }
+
+  public Path tempDirectory() {
+    return v.tempDirectory;
   }
 
   @Override
   public String toString() {
-    return "WorkerOptions[workers=" + workers + ", jvmOptions=" + jvmOptions + ", javaHome="
-        + javaHome + ", maxAttempts=" + maxAttempts + "]";
+    return "WorkerOptions[workers=" + v.workers + ", jvmOptions=" + v.jvmOptions + ", javaHome="
+        + v.javaHome + ", maxAttempts=" + v.maxAttempts + ", tempDirectory=" + v.tempDirectory
+        + "]";
   }
 }

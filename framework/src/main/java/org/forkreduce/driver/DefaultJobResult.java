@@ -41,6 +41,13 @@ final class DefaultJobResult<K, V> implements JobResult<K, V> {
     return new DefaultJobResult<>(null, List.copyOf(perSplit), counters, stats);
   }
 
+  /** The same result, its stats naming {@code engine} (the auto engine says what it chose). */
+  DefaultJobResult<K, V> withEngineName(String engine) {
+    RunStats s = new RunStats(engine, stats.workers(), stats.splits(), stats.plan(), stats.map(),
+        stats.reduce(), stats.total());
+    return new DefaultJobResult<>(reduced, perSplit, counters, s);
+  }
+
   @Override
   public Map<K, V> toMap() {
     if (reduced == null) {

@@ -21,4 +21,8 @@ public final class Engines {
   public static Engine processes(WorkerOptions options) {
     return new ProcessEngine(options);
   }
+
+  public static Engine auto(WorkerOptions options) {
+    return new AutoEngine(options);
+  }
 }

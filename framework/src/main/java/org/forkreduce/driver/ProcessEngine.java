@@ -51,7 +51,7 @@ final class ProcessEngine implements Engine {
     byte[] jobBytes = Serde.checkedBytes(job, "job (its mapper, reducer or input)");
     workers.fill();
     long planned = System.nanoTime();
-    Path dir = privateDirectory();
+    Path dir = privateDirectory(options.tempDirectory());
     JobRun<I, K, V> run = new JobRun<>(job, jobIds.incrementAndGet(), jobBytes, dir, splits,
         workers, options.maxAttempts(), name());
     try {
@@ -127,13 +127,13 @@ final class ProcessEngine implements Engine {
     }
   }
 
-  private static Path privateDirectory() {
+  private static Path privateDirectory(Path parent) {
     try {
-      return Files.createTempDirectory("forkreduce-job-",
+      return Files.createTempDirectory(parent, "forkreduce-job-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the job's temporary directory in "
-          + System.getProperty("java.io.tmpdir") + "; set java.io.tmpdir to a writable place", e);
+      throw new UncheckedIOException("cannot create the job's temporary directory in " + parent
+          + "; choose a writable place with WorkerOptions.tempDirectory", e);
     }
   }
 

@@ -13,6 +13,7 @@ import org.forkreduce.Job;
 import org.forkreduce.JobFailedException;
 import org.forkreduce.JobResult;
 import org.forkreduce.OutputExistsException;
+import org.forkreduce.WorkerOptions;
 import org.forkreduce.WriteOption;
 import org.forkreduce.output.OutputCommitter;
 import org.forkreduce.stats.Counters;
@@ -32,14 +33,26 @@ public final class WordCountCli implements Callable<Integer> {
   static final int EXIT_USAGE = 2;
 
   /** The engines this CLI offers. */
-  enum EngineKind { inline, threads }
+  enum EngineKind {
+    auto, inline, threads, processes;
 
-  @Option(names = "--engine", defaultValue = "threads", paramLabel = "ENGINE",
-      description = "Where mappers run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Engine create(int workers) {
+      return switch (this) {
+        case auto -> Engine.auto(WorkerOptions.defaults().workers(workers));
+        case inline -> Engine.inline();
+        case threads -> Engine.threads(workers);
+        case processes -> Engine.processes(workers);
+      };
+    }
+  }
+
+  @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
+      description = "Where mappers run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
+          + " inline for small inputs, worker processes for large ones).")
   EngineKind engine;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Worker count (default: the number of processors).")
+      description = "Worker threads or processes (default: the number of processors).")
   Integer workers;
 
   @Option(names = "--split-size", paramLabel = "SIZE", converter = SizeConverter.class,
@@ -130,7 +143,7 @@ public final class WordCountCli implements Callable<Integer> {
   private int count(Job<String, String, Long> job, int n) throws java.io.IOException {
     ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
     JobResult<String, Long> result;
-    try (Engine e = engine == EngineKind.inline ? Engine.inline() : Engine.threads(n)) {
+    try (Engine e = engine.create(n)) {
       result = (bar == null ? job : job.progress(bar)).run(e);
     } finally {
       if (bar != null) {

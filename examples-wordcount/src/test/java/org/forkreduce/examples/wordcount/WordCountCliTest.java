@@ -47,7 +47,7 @@ class WordCountCliTest {
     assertThat(run.code()).isZero();
     assertThat(run.out()).isEqualTo("b\t3\nc\t3\na\t2\n");
     assertThat(run.err()).startsWith("wordcount: 22 bytes, 9 words, 4 distinct,")
-        .contains("engine threads");
+        .contains("engine auto→inline");
   }
 
   @Test
@@ -55,6 +55,15 @@ class WordCountCliTest {
     Run run = run("--engine", "inline", "--top", "10", input.toString());
     assertThat(run.out()).isEqualTo("b\t3\nc\t3\na\t2\nzeta\t1\n");
     assertThat(run.err()).contains("engine inline, 1 workers");
+  }
+
+  @Test
+  void main_everyEngine_sameOutput() {
+    for (String engine : new String[] {"inline", "threads", "processes", "auto"}) {
+      Run run = run("--engine", engine, "--workers", "2", "--split-size", "3", input.toString());
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out()).as(engine).isEqualTo("b\t3\nc\t3\na\t2\nzeta\t1\n");
+    }
   }
 
   @Test
@@ -98,7 +107,7 @@ class WordCountCliTest {
       assertThat(r.out()).isEmpty();
     }
     assertThat(runs.get(0).err()).contains("--workers must be at least 1, got 0");
-    assertThat(runs.get(3).err()).contains("inline, threads");
+    assertThat(runs.get(3).err()).contains("auto, inline, threads, processes");
     assertThat(runs.get(4).err()).contains("missing.txt").contains("does not exist");
   }
 

@@ -1,0 +1,63 @@
+package org.forkreduce.driver;
+
+import org.forkreduce.Engine;
+import org.forkreduce.Job;
+import org.forkreduce.JobResult;
+import org.forkreduce.WorkerOptions;
+import org.forkreduce.input.Split;
+
+/**
+ * Chooses per job: inputs smaller than the threshold run inline, larger ones on worker
+ * processes (started on first need and kept). Starting JVMs costs more than it saves on small
+ * inputs; the default threshold is where the two cost the same for word count on this project's
+ * 2-core machines, measured by the benchmarks module (see README, "Choosing an engine").
+ */
+final class AutoEngine implements Engine {
+  /** Input bytes from which processes pay off; override with this system property. */
+  static final String THRESHOLD_PROPERTY = "forkreduce.auto.thresholdBytes";
+  static final long DEFAULT_THRESHOLD = 64L << 20;
+
+  private final WorkerOptions options;
+  private final long threshold;
+  private final Engine inline = Engines.inline();
+  private Engine processes;
+
+  AutoEngine(WorkerOptions options) {
+    this.options = options;
+    this.threshold = Long.getLong(THRESHOLD_PROPERTY, DEFAULT_THRESHOLD);
+  }
+
+  @Override
+  public synchronized <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
+    long bytes = Planner.plan(job, options.workers()).stream().mapToLong(Split::length).sum();
+    boolean small = bytes < threshold || options.workers() == 1;
+    Engine chosen = small ? inline : processes();
+    DefaultJobResult<K, V> result = (DefaultJobResult<K, V>) chosen.run(job);
+    return result.withEngineName("auto→" + chosen.name());
+  }
+
+  private Engine processes() {
+    if (processes == null) {
+      processes = Engines.processes(options);
+    }
+    return processes;
+  }
+
+  @Override
+  public String name() {
+    return "auto";
+  }
+
+  @Override
+  public int workers() {
+    return options.workers();
+  }
+
+  @Override
+  public synchronized void close() {
+    inline.close();
+    if (processes != null) {
+      processes.close();
+    }
+  }
+}
