@@ -1,6 +1,7 @@
 package org.forkreduce;
 
 import java.nio.file.Path;
+import org.forkreduce.input.CsvInput;
 import org.forkreduce.input.TextInput;
 
 /** Factories for the inputs of a {@link Job}. */
@@ -20,5 +21,23 @@ public final class Inputs {
    */
   public static Input<String> textLines(Path... paths) {
     return new TextInput(paths);
+  }
+
+  /** The records of RFC 4180 CSV files with a header line; see {@link #csv(CsvOptions, Path...)}. */
+  public static Input<CsvRow> csv(Path... paths) {
+    return new CsvInput(CsvOptions.defaults(), paths);
+  }
+
+  /**
+   * The records of CSV files read as {@code options} say. Each file starts with a header line
+   * naming the columns (all files of one input must have the same header). A UTF-8 BOM is
+   * dropped; {@code .gz} files are read whole. Files are split at record boundaries only, so
+   * quoted fields may hold delimiters, doubled quotes and line breaks; a file that is not strict
+   * RFC 4180 is read as one split rather than risk a wrong cut.
+   *
+   * @throws InputException at once if a path does not exist or cannot be read
+   */
+  public static Input<CsvRow> csv(CsvOptions options, Path... paths) {
+    return new CsvInput(options, paths);
   }
 }

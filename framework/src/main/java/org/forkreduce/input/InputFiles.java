@@ -135,6 +135,37 @@ public final class InputFiles {
     return Channels.newInputStream(channel);
   }
 
+  /** The split's own bytes only: a plain file's range, or a gzip file's whole stream. */
+  public static InputStream openRange(Split split) throws IOException {
+    InputStream in = open(split, split.compressed() ? 0 : split.start());
+    if (split.compressed()) {
+      return in;
+    }
+    return new java.io.FilterInputStream(in) {
+      private long left = split.length();
+
+      @Override
+      public int read() throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int b = super.read();
+        left -= b < 0 ? 0 : 1;
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = super.read(b, off, (int) Math.min(len, left));
+        left -= Math.max(n, 0);
+        return n;
+      }
+    };
+  }
+
   /** Counts the LFs before {@code offset}: the 1-based line number of a record starting there. */
   public static long lineNumberAt(Split split, long offset) throws IOException {
     long line = 1;

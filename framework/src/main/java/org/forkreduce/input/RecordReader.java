@@ -21,4 +21,9 @@ public interface RecordReader<I> extends Closeable {
 
   /** Bytes consumed so far, terminators and a BOM included; over all splits, the file's size. */
   long bytesConsumed();
+
+  /** Records skipped as bad (and written to a rejects file) under a skip policy. */
+  default long badRecords() {
+    return 0;
+  }
 }

@@ -11,9 +11,15 @@ import java.io.Serializable;
  * @param length the number of bytes in the range
  * @param fileLength the whole file's size in bytes, when the split was planned
  * @param compressed true for a gzip file read whole (then the range covers the compressed file)
+ * @param meta what the input format planned for this split (a CSV file's header), or null
  */
-public record Split(String path, long start, long length, long fileLength, boolean compressed)
-    implements Serializable {
+public record Split(String path, long start, long length, long fileLength, boolean compressed,
+    Serializable meta) implements Serializable {
+
+  /** A split without format data. */
+  public Split(String path, long start, long length, long fileLength, boolean compressed) {
+    this(path, start, length, fileLength, compressed, null);
+  }
 
   public Split {
     if (start < 0 || length < 0 || start + length > fileLength) {

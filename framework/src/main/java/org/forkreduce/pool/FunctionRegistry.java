@@ -3,6 +3,7 @@ package org.forkreduce.pool;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import org.forkreduce.serde.Serde;
 
 /**
@@ -21,11 +22,19 @@ final class FunctionRegistry {
       return size() > MAX_ENTRIES;
     }
   };
+  /** The same function object submitted again skips serialization (and its check). */
+  private final Map<Object, Registered> byInstance = new WeakHashMap<>();
   private int next;
 
   synchronized Registered register(Object function) {
+    Registered known = byInstance.get(function);
+    if (known != null) {
+      return known;
+    }
     byte[] bytes = Serde.checkedBytes(function, "function");
     Integer id = ids.computeIfAbsent(ByteBuffer.wrap(bytes), b -> next++);
-    return new Registered(id, bytes);
+    Registered registered = new Registered(id, bytes);
+    byInstance.put(function, registered);
+    return registered;
   }
 }

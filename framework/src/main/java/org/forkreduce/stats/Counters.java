@@ -17,6 +17,8 @@ public final class Counters implements Serializable {
   public static final String RECORDS_EMITTED = "records_emitted";
   /** Splits processed. */
   public static final String SPLITS = "splits";
+  /** Records skipped as bad and written to a rejects file (only under a skip policy). */
+  public static final String BAD_RECORDS = "bad_records";
   /** Distinct keys in the result (pairs in the result of a map-only job). */
   public static final String DISTINCT_KEYS = "distinct_keys";
 

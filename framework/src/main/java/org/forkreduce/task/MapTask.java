@@ -43,6 +43,9 @@ public final class MapTask {
       stage = "mapper cleanup";
       mapper.cleanup(out);
       counters.add(Counters.BYTES_READ, reader.bytesConsumed());
+      if (reader.badRecords() > 0) {
+        counters.add(Counters.BAD_RECORDS, reader.badRecords());
+      }
     } catch (Exception | StackOverflowError e) {
       throw new TaskException(describe(input, split, stage, offset, record, e), e);
     }

@@ -61,6 +61,7 @@ class WordCountSharedTextTest {
       check(List.of(text), Engine::inline, 1 << 20, 4093);
       check(List.of(text), () -> Engine.threads(2), 1 << 16, 997);
       check(List.of(text), () -> Engine.threads(3), 1 << 20, 8191);
+      check(List.of(text), () -> Engine.processes(2), 1 << 18, 10_007);
     }
   }
 
@@ -69,12 +70,14 @@ class WordCountSharedTextTest {
     Path kafka = textDir().resolve("pg22367_die_verwandlung_de.txt");
     check(List.of(kafka), () -> Engine.threads(2), 3, 5);
     check(List.of(kafka), Engine::inline, 2);
+    check(List.of(kafka), () -> Engine.processes(2), 7);
   }
 
   @Test
   void run_allTextsAsOneJob_equalsNaiveCount() throws IOException {
     check(texts(), () -> Engine.threads(2), 100_000);
     check(List.of(textDir()), texts(), () -> Engine.threads(2), 1 << 18);
+    check(texts(), () -> Engine.processes(3), 65_536);
   }
 
   @Test

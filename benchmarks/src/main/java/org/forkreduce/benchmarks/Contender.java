@@ -1,0 +1,28 @@
+package org.forkreduce.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One contender in its own JVM, so that start-up is part of what is measured:
+ * {@code Contender wordcount NAME FILE WORKERS} prints {@code check ...};
+ * {@code Contender pool ITEMS ROUND_TRIPS} prints {@code metric NAME VALUE} lines.
+ */
+public final class Contender {
+  private Contender() {}
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "wordcount" -> {
+        Map<String, Long> counts = WordCountContenders.run(args[1], Path.of(args[2]),
+            Integer.parseInt(args[3]));
+        System.out.println("check " + WordCountContenders.check(counts));
+      }
+      case "pool" -> PoolOverhead.measure(Integer.parseInt(args[1]), Integer.parseInt(args[2]))
+          .forEach((k, v) -> System.out.println("metric " + k + " " + v));
+      default -> throw new IllegalArgumentException("unknown job " + args[0]);
+    }
+    System.out.flush();
+    System.exit(0);
+  }
+}

@@ -1,0 +1,178 @@
+package org.forkreduce.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole-job harness: generates (or reuses) the data, runs every contender as its own JVM,
+ * alternating contenders run by run, checks every result against the plain loop's, and reports
+ * medians and min-max per contender with the ratio to ForkReduce.
+ */
+@Command(name = "benchmarks", mixinStandardHelpOptions = true,
+    description = "Measures ForkReduce against its peers on this machine.")
+public final class Harness implements Callable<Integer> {
+  static final List<String> WORD_COUNT = List.of("forkreduce-processes", "forkreduce-threads",
+      "forkreduce-inline", "plain-loop", "parallel-streams");
+
+  @Option(names = "--quick", description = "100 MiB corpus, 3 runs (default: 1 GiB, 5 runs).")
+  boolean quick;
+
+  @Option(names = "--runs", description = "Runs per contender.")
+  Integer runs;
+
+  @Option(names = "--corpus-size", description = "Corpus bytes, e.g. 1m (overrides the mode).")
+  String corpusSize;
+
+  @Option(names = "--workers", defaultValue = "2", description = "Workers (default 2).")
+  int workers;
+
+  @Option(names = "--pool-items", defaultValue = "100000",
+      description = "Items of the tiny-task map (default 100000).")
+  int poolItems;
+
+  @Option(names = "--jobs", split = ",", defaultValue = "wordcount,pool",
+      description = "Which jobs: wordcount, pool (default both).")
+  List<String> jobs;
+
+  @Option(names = "--data", defaultValue = "benchmarks/target/data",
+      description = "Where generated data is kept and reused.")
+  Path data;
+
+  @Option(names = "--out", defaultValue = "benchmarks/target/results",
+      description = "Where results.csv and results.json go.")
+  Path out;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Harness()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int n = runs != null ? runs : quick ? 3 : 5;
+    List<Measurement> results = new ArrayList<>();
+    if (jobs.contains("wordcount")) {
+      long bytes = corpusSize != null ? parseSize(corpusSize) : quick ? 100L << 20 : 1L << 30;
+      Path corpus = Corpus.ensure(data, bytes);
+      results.addAll(wordCount(corpus, n));
+    }
+    if (jobs.contains("pool")) {
+      results.addAll(pool(n));
+    }
+    Report.print(results, System.out);
+    Report.write(results, out);
+    System.err.println("benchmarks: results in " + out.toAbsolutePath());
+    return results.stream().allMatch(Measurement::ok) ? 0 : 1;
+  }
+
+  private List<Measurement> wordCount(Path corpus, int n) throws Exception {
+    String job = "wordcount-" + sizeLabel(Files.size(corpus));
+    Map<String, Measurement> byName = new LinkedHashMap<>();
+    WORD_COUNT.forEach(c -> byName.put(c, new Measurement(job, c, "s")));
+    String reference = null;
+    for (int run = 0; run < n; run++) {
+      for (int i = 0; i < WORD_COUNT.size(); i++) {
+        String contender = WORD_COUNT.get((i + run) % WORD_COUNT.size());
+        Measurement m = byName.get(contender);
+        ProcessRunner.Outcome o = ProcessRunner.run(ProcessRunner.java(
+            Contender.class.getName(), "wordcount", contender, corpus.toString(),
+            Integer.toString(workers)));
+        List<String> check = o.lines("check ");
+        System.err.printf(Locale.ROOT, "benchmarks: %s %s run %d: %.2f s%n", job, contender,
+            run + 1, o.seconds());
+        if (o.exitCode() != 0 || check.isEmpty()) {
+          m.failure = o.failure();
+        } else if (reference == null || contender.equals("plain-loop") && run == 0) {
+          reference = reference == null ? check.get(0) : reference;
+          m.values.add(o.seconds());
+        } else if (!check.get(0).equals(reference)) {
+          m.failure = "wrong result: " + check.get(0) + ", expected " + reference;
+        } else {
+          m.values.add(o.seconds());
+        }
+      }
+    }
+    byName.values().forEach(m -> {
+      if (m.failure != null) {
+        m.values.clear();
+      }
+    });
+    return new ArrayList<>(byName.values());
+  }
+
+  private List<Measurement> pool(int n) throws Exception {
+    Map<String, Measurement> metrics = new LinkedHashMap<>();
+    List<List<String>> commands = new ArrayList<>();
+    commands.add(ProcessRunner.java(Contender.class.getName(), "pool",
+        Integer.toString(poolItems), "2000"));
+    Path script = pythonScript();
+    if (script != null) {
+      commands.add(List.of("python3", script.toString(), Integer.toString(poolItems), "2000"));
+    } else {
+      Measurement skipped = new Measurement("pool", "python-multiprocessing", "");
+      skipped.failure = "skipped: python3 is not installed";
+      metrics.put("python", skipped);
+    }
+    for (int run = 0; run < n; run++) {
+      for (List<String> command : commands) {
+        String contender = command.get(0).equals("python3") ? "python-multiprocessing"
+            : "forkreduce";
+        ProcessRunner.Outcome o = ProcessRunner.run(command);
+        if (o.exitCode() != 0) {
+          Measurement m = metrics.computeIfAbsent(contender,
+              k -> new Measurement("pool", contender, ""));
+          m.failure = o.failure();
+          continue;
+        }
+        for (String line : o.lines("metric ")) {
+          String[] p = line.split(" ");
+          String unit = p[0].substring(p[0].lastIndexOf('_') + 1);
+          metrics.computeIfAbsent(p[0] + "/" + contender,
+              k -> new Measurement("pool:" + p[0].substring(0, p[0].lastIndexOf('_')),
+                  contender, unit)).values.add(Double.parseDouble(p[1]));
+        }
+      }
+    }
+    List<Measurement> sorted = new ArrayList<>(metrics.values());
+    sorted.sort(java.util.Comparator.comparing((Measurement m) -> m.job));
+    return sorted;
+  }
+
+  private static Path pythonScript() throws IOException {
+    try {
+      if (new ProcessBuilder("python3", "--version").start().waitFor() != 0) {
+        return null;
+      }
+    } catch (IOException | InterruptedException e) {
+      return null;
+    }
+    Path script = Files.createTempFile("forkreduce-pool-", ".py");
+    script.toFile().deleteOnExit();
+    try (InputStream in = Harness.class.getResourceAsStream("pool_overhead.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    return script;
+  }
+
+  static long parseSize(String s) {
+    String v = s.trim().toLowerCase(Locale.ROOT);
+    int suffix = "kmg".indexOf(v.charAt(v.length() - 1));
+    long unit = suffix < 0 ? 1 : 1L << (10 * (suffix + 1));
+    return Long.parseLong(suffix < 0 ? v : v.substring(0, v.length() - 1)) * unit;
+  }
+
+  private static String sizeLabel(long bytes) {
+    return bytes >= 1L << 30 ? (bytes >> 30) + "GiB" : bytes >= 1L << 20 ? (bytes >> 20) + "MiB"
+        : (bytes >> 10) + "KiB";
+  }
+}

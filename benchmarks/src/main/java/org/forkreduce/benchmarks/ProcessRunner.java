@@ -1,0 +1,70 @@
+package org.forkreduce.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a contender as a separate process and times it from start to exit. */
+final class ProcessRunner {
+  private static final long TIMEOUT_MINUTES = 20;
+
+  record Outcome(int exitCode, String stdout, String stderr, double seconds) {
+    List<String> lines(String prefix) {
+      return stdout.lines().filter(l -> l.startsWith(prefix))
+          .map(l -> l.substring(prefix.length())).toList();
+    }
+
+    String failure() {
+      String tail = stderr.length() > 400 ? stderr.substring(stderr.length() - 400) : stderr;
+      return "exit code " + exitCode + ": " + tail.strip().replace('\n', ' ');
+    }
+  }
+
+  private ProcessRunner() {}
+
+  /** {@code java -cp <this class path> <main> args...}. */
+  static List<String> java(String mainClass, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-XX:+UseParallelGC");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(mainClass);
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  static Outcome run(List<String> command) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).start();
+    var out = p.getInputStream();
+    var err = p.getErrorStream();
+    var stdout = new java.util.concurrent.CompletableFuture<String>();
+    var stderr = new java.util.concurrent.CompletableFuture<String>();
+    daemon(() -> stdout.complete(read(out)));
+    daemon(() -> stderr.complete(read(err)));
+    if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      return new Outcome(-1, "", "timed out after " + TIMEOUT_MINUTES + " minutes", Double.NaN);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Outcome(p.exitValue(), stdout.join(), stderr.join(), seconds);
+  }
+
+  private static void daemon(Runnable r) {
+    Thread t = new Thread(r, "benchmark-output-reader");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static String read(java.io.InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

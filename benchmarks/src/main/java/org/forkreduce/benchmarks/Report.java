@@ -1,0 +1,73 @@
+package org.forkreduce.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The results as a table on stdout and as CSV and JSON files. */
+final class Report {
+  private Report() {}
+
+  /** The ForkReduce contender each job's ratios are taken against. */
+  private static String baseline(String job) {
+    return job.startsWith("wordcount") ? "forkreduce-processes" : "forkreduce";
+  }
+
+  private static String ratio(Measurement m, List<Measurement> all) {
+    Measurement base = all.stream().filter(b -> b.job.equals(m.job)
+        && b.contender.equals(baseline(m.job)) && b.ok()).findFirst().orElse(null);
+    if (base == null || !m.ok()) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "%.2f", m.median() / base.median());
+  }
+
+  static void print(List<Measurement> all, PrintStream out) {
+    out.printf(Locale.ROOT, "%-22s %-24s %12s %25s %8s%n", "job", "contender", "median",
+        "min-max", "ratio");
+    for (Measurement m : all) {
+      if (m.ok()) {
+        out.printf(Locale.ROOT, "%-22s %-24s %10.3f %s %11.3f-%-11.3f %8s%n", m.job, m.contender,
+            m.median(), pad(m.unit), m.min(), m.max(), ratio(m, all));
+      } else {
+        out.printf(Locale.ROOT, "%-22s %-24s FAILED: %s%n", m.job, m.contender, m.failure);
+      }
+    }
+    out.println("ratio = median / median of " + "ForkReduce (processes for word count);"
+        + " above 1 means slower than ForkReduce.");
+  }
+
+  private static String pad(String unit) {
+    return String.format("%-2s", unit);
+  }
+
+  static void write(List<Measurement> all, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<String> csv = new ArrayList<>();
+    csv.add("job,contender,unit,median,min,max,ratio,runs,failure");
+    StringBuilder json = new StringBuilder("[\n");
+    for (int i = 0; i < all.size(); i++) {
+      Measurement m = all.get(i);
+      String failure = m.failure == null ? "" : m.failure.replace("\"", "'");
+      csv.add(String.join(",", m.job, m.contender, m.unit, num(m, m.ok() ? m.median() : 0),
+          num(m, m.min()), num(m, m.max()), ratio(m, all), Integer.toString(m.values.size()),
+          "\"" + failure + "\""));
+      json.append(String.format(Locale.ROOT, "  {\"job\": \"%s\", \"contender\": \"%s\","
+          + " \"unit\": \"%s\", \"values\": %s, \"median\": %s, \"ratio\": \"%s\","
+          + " \"failure\": \"%s\"}%s%n", m.job, m.contender, m.unit, m.values,
+          m.ok() ? num(m, m.median()) : "null", ratio(m, all), failure,
+          i + 1 < all.size() ? "," : ""));
+    }
+    json.append("]\n");
+    Files.write(dir.resolve("results.csv"), csv);
+    Files.writeString(dir.resolve("results.json"), json);
+  }
+
+  private static String num(Measurement m, double v) {
+    return m.ok() ? String.format(Locale.ROOT, "%.4f", v) : "";
+  }
+}

@@ -1,0 +1,84 @@
+package org.forkreduce.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.forkreduce.Emitter;
+import org.forkreduce.Engine;
+import org.forkreduce.examples.wordcount.WordCount;
+import org.forkreduce.examples.wordcount.WordCountMapper;
+
+/** The word-count contenders; each returns the counts so the harness can check them. */
+final class WordCountContenders {
+  private WordCountContenders() {}
+
+  static Map<String, Long> run(String contender, Path file, int workers) throws IOException {
+    return switch (contender) {
+      case "forkreduce-inline" -> forkReduce(Engine.inline(), file);
+      case "forkreduce-threads" -> forkReduce(Engine.threads(workers), file);
+      case "forkreduce-processes" -> forkReduce(Engine.processes(workers), file);
+      case "plain-loop" -> plainLoop(file);
+      case "parallel-streams" -> parallelStreams(file);
+      default -> throw new IllegalArgumentException("unknown word-count contender " + contender);
+    };
+  }
+
+  private static Map<String, Long> forkReduce(Engine engine, Path file) {
+    try (engine) {
+      return WordCount.job(file).run(engine).toMap();
+    }
+  }
+
+  /** One thread, a BufferedReader, the same mapper, a HashMap: what a user would write. */
+  private static Map<String, Long> plainLoop(Path file) throws IOException {
+    Map<String, Long> counts = new HashMap<>();
+    WordCountMapper mapper = new WordCountMapper();
+    Emitter<String, Long> emitter = emitter((k, v) -> counts.merge(k, v, Long::sum));
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        mapper.map(line, emitter);
+      }
+    }
+    return counts;
+  }
+
+  /** {@code Files.lines(...).parallel()} into a ConcurrentHashMap, with the same mapper. */
+  private static Map<String, Long> parallelStreams(Path file) throws IOException {
+    Map<String, Long> counts = new ConcurrentHashMap<>();
+    WordCountMapper mapper = new WordCountMapper();
+    Emitter<String, Long> emitter = emitter((k, v) -> counts.merge(k, v, Long::sum));
+    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      lines.parallel().forEach(line -> mapper.map(line, emitter));
+    }
+    return counts;
+  }
+
+  private static Emitter<String, Long> emitter(java.util.function.BiConsumer<String, Long> sink) {
+    return new Emitter<>() {
+      @Override
+      public void emit(String key, Long value) {
+        sink.accept(key, value);
+      }
+
+      @Override
+      public void count(String name, long delta) {}
+    };
+  }
+
+  /** An order-independent digest of the counts: words, distinct words and a hash. */
+  static String check(Map<String, Long> counts) {
+    long words = 0;
+    long hash = 0;
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      words += e.getValue();
+      hash += (e.getKey().hashCode() * 0x9E3779B97F4A7C15L) ^ e.getValue();
+    }
+    return "words=" + words + " distinct=" + counts.size() + " hash=" + Long.toHexString(hash);
+  }
+}

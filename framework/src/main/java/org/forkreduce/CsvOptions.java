@@ -1,0 +1,111 @@
+package org.forkreduce;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * How CSV files are read: delimiter and quote (RFC 4180 by default; {@link #tsv()} for tab
+ * separated values), and what happens to bad records. Immutable; setters validate and return a
+ * new instance. Every file starts with a header line naming its columns.
+ */
+public final class CsvOptions implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final char delimiter;
+  private final Character quote;
+  private final BadRecordPolicy policy;
+  private final String rejectsDir;
+
+  private CsvOptions(char delimiter, Character quote, BadRecordPolicy policy, String rejectsDir) {
+    this.delimiter = delimiter;
+    this.quote = quote;
+    this.policy = policy;
+    this.rejectsDir = rejectsDir;
+  }
+
+  /** RFC 4180: comma, double quote, bad records fail the job. */
+  public static CsvOptions defaults() {
+    return new CsvOptions(',', '"', BadRecordPolicy.FAIL, null);
+  }
+
+  /** Tab separated, no quoting (PostgreSQL TEXT style is not unescaped). */
+  public static CsvOptions tsv() {
+    return new CsvOptions('\t', null, BadRecordPolicy.FAIL, null);
+  }
+
+  /** Sets the field delimiter; it may not be a line break or the quote. */
+  public CsvOptions delimiter(char delimiter) {
+    if (delimiter == '\n' || delimiter == '\r' || (quote != null && delimiter == quote)) {
+      throw new IllegalArgumentException("the delimiter may not be a line break or the quote"
+          + " character, got " + printable(delimiter));
+    }
+    return new CsvOptions(delimiter, quote, policy, rejectsDir);
+  }
+
+  /** Sets the quote character; it may not be a line break or the delimiter. */
+  public CsvOptions quote(char quote) {
+    if (quote == '\n' || quote == '\r' || quote == delimiter) {
+      throw new IllegalArgumentException("the quote may not be a line break or the delimiter,"
+          + " got " + printable(quote));
+    }
+    return new CsvOptions(delimiter, quote, policy, rejectsDir);
+  }
+
+  /** Fails the job on the first bad record (the default). */
+  public CsvOptions failOnBadRecords() {
+    return new CsvOptions(delimiter, quote, BadRecordPolicy.FAIL, null);
+  }
+
+  /**
+   * Skips bad records, counts them ({@code bad_records}) and writes each verbatim to files in
+   * {@code rejectsDir}, one per split that had any, named after the split.
+   */
+  public CsvOptions skipBadRecords(Path rejectsDir) {
+    if (!Files.isDirectory(rejectsDir)) {
+      throw new IllegalArgumentException("the rejects directory must exist: " + rejectsDir);
+    }
+    return new CsvOptions(delimiter, quote, BadRecordPolicy.SKIP,
+        rejectsDir.toAbsolutePath().toString());
+  }
+
+  public char delimiter() {
+    return delimiter;
+  }
+
+  /** The quote character, or null when fields are never quoted. */
+  public Character quote() {
+    return quote;
+  }
+
+  public BadRecordPolicy badRecordPolicy() {
+    return policy;
+  }
+
+  /** Where rejected records go under {@link BadRecordPolicy#SKIP}; null otherwise. */
+  public Path rejectsDir() {
+    return rejectsDir == null ? null : Path.of(rejectsDir);
+  }
+
+  /** The Commons CSV format for these options. */
+  public CSVFormat format() {
+    CSVFormat.Builder b = CSVFormat.RFC4180.builder().setDelimiter(delimiter);
+    if (quote == null) {
+      b.setQuote(null);
+    } else {
+      b.setQuote(quote);
+    }
+    return b.get();
+  }
+
+  private static String printable(char c) {
+    return c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "'" + c + "'";
+  }
+
+  @Override
+  public String toString() {
+    return "CsvOptions[delimiter=" + printable(delimiter) + ", quote="
+        + (quote == null ? "none" : printable(quote)) + ", badRecords=" + policy + "]";
+  }
+}

@@ -1,0 +1,118 @@
+package org.forkreduce.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.forkreduce.CsvOptions;
+import org.forkreduce.CsvRow;
+import org.forkreduce.Input;
+import org.forkreduce.InputException;
+
+/**
+ * CSV files with a header line. The planner reads each file's header once and hands it to every
+ * split of the file; splits start at record boundaries found by {@link CsvBoundaries}, so no
+ * record is ever cut, whatever its quoted line breaks. Created by
+ * {@link org.forkreduce.Inputs#csv(CsvOptions, Path...)}.
+ */
+public final class CsvInput implements Input<CsvRow> {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> roots;
+  private final CsvOptions options;
+
+  public CsvInput(CsvOptions options, Path... paths) {
+    this.roots = List.copyOf(InputFiles.checkedRoots(paths));
+    this.options = options;
+  }
+
+  @Override
+  public List<Split> splits(SplitPolicy policy) throws IOException {
+    List<Path> files = InputFiles.list(roots);
+    long total = 0;
+    for (Path f : files) {
+      total += Files.size(f);
+    }
+    long splitSize = policy.sizeFor(total);
+    List<Split> splits = new ArrayList<>();
+    String[] firstHeader = null;
+    Path firstFile = null;
+    for (Path f : files) {
+      long size = Files.size(f);
+      String path = f.toString();
+      CsvBoundaries.Plan plan = size == 0 || InputFiles.isGzip(f) ? CsvBoundaries.WHOLE
+          : CsvBoundaries.plan(f, options.delimiter(), options.quote(), splitSize);
+      if (size == 0) {
+        continue;
+      }
+      if (plan.headerEnd() < 0) {
+        splits.add(new Split(path, 0, size, size, InputFiles.isGzip(f), null));
+        continue;
+      }
+      String[] header = header(f, plan.headerEnd());
+      if (firstHeader == null) {
+        firstHeader = header;
+        firstFile = f;
+      } else if (!Arrays.equals(firstHeader, header)) {
+        throw new InputException("CSV files of one input must share a header: " + firstFile
+            + " has " + Arrays.toString(firstHeader) + " but " + f + " has "
+            + Arrays.toString(header) + ". Read them as separate inputs.");
+      }
+      List<Long> starts = new ArrayList<>();
+      starts.add(plan.headerEnd());
+      starts.addAll(plan.cuts());
+      for (int i = 0; i < starts.size(); i++) {
+        long start = starts.get(i);
+        long end = i + 1 < starts.size() ? starts.get(i + 1) : size;
+        if (end > start) {
+          splits.add(new Split(path, start, end - start, size, false, header));
+        }
+      }
+    }
+    return splits;
+  }
+
+  /** Parses the header record, the bytes before {@code headerEnd}. */
+  private String[] header(Path file, long headerEnd) throws IOException {
+    Split whole = new Split(file.toString(), 0, headerEnd, headerEnd, false, null);
+    try (InputStream in = InputFiles.open(whole, 0)) {
+      byte[] bytes = in.readNBytes((int) Math.min(headerEnd, Integer.MAX_VALUE - 8));
+      int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+          && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+      String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+      try (CSVParser p = CSVParser.parse(text, options.format())) {
+        List<CSVRecord> records = p.getRecords();
+        if (records.isEmpty()) {
+          throw new InputException("CSV file " + file + " has no header line; the first line"
+              + " must name the columns.");
+        }
+        return records.get(0).values();
+      }
+    }
+  }
+
+  @Override
+  public RecordReader<CsvRow> open(Split split) throws IOException {
+    return new CsvRecordReader(split, options, InputFiles.openRange(split));
+  }
+
+  @Override
+  public String describePosition(Split split, long offset) {
+    try {
+      return "line " + InputFiles.lineNumberAt(split, offset) + " (byte offset " + offset + ")";
+    } catch (IOException | RuntimeException e) {
+      return "byte offset " + offset + " (line number unavailable: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CSV " + roots + " " + options;
+  }
+}

@@ -1,0 +1,195 @@
+package org.forkreduce.input;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.forkreduce.BadRecordPolicy;
+import org.forkreduce.CsvOptions;
+import org.forkreduce.CsvRow;
+import org.forkreduce.InputException;
+
+/**
+ * Reads the records of one CSV split with Commons CSV. A split planned with a header starts at a
+ * record boundary; a split of a whole file (gzip, or not strictly RFC 4180) reads the header as
+ * its first record. A record whose field count differs from the header's, or that does not
+ * parse, is a bad record: it fails the job or is skipped into the rejects file, by the options.
+ */
+final class CsvRecordReader implements RecordReader<CsvRow> {
+  private final Split split;
+  private final CsvOptions options;
+  private final long base;
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private List<String> columns;
+  private Map<String, Integer> index;
+  private CSVRecord lookahead;
+  private CsvRow current;
+  private long recordOffset = -1;
+  private long badRecords;
+  private Writer rejects;
+
+  CsvRecordReader(Split split, CsvOptions options, InputStream in) throws IOException {
+    this.split = split;
+    this.options = options;
+    InputStream bytes = new BufferedInputStream(in, 1 << 16);
+    boolean bom = (split.start() == 0 || split.compressed()) && skipBom(bytes);
+    this.base = (split.compressed() ? 0 : split.start()) + (bom ? 3 : 0);
+    this.parser = CSVParser.builder().setReader(new InputStreamReader(bytes,
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)))
+        .setFormat(options.format()).setCharset(StandardCharsets.UTF_8).setTrackBytes(true)
+        .get();
+    this.records = parser.iterator();
+    if (split.meta() instanceof String[] header) {
+      setHeader(header);
+    } else if (nextRecord() != null) {
+      setHeader(lookahead.values());
+      lookahead = null;
+    }
+  }
+
+  private static boolean skipBom(InputStream in) throws IOException {
+    in.mark(3);
+    byte[] b = in.readNBytes(3);
+    boolean bom = b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB
+        && (b[2] & 0xFF) == 0xBF;
+    if (!bom) {
+      in.reset();
+    }
+    return bom;
+  }
+
+  private void setHeader(String[] header) {
+    columns = List.of(header);
+    index = new HashMap<>();
+    for (int i = 0; i < header.length; i++) {
+      index.putIfAbsent(header[i], i);
+    }
+  }
+
+  /** Fills {@link #lookahead} with the next parsed record, or null at the end. */
+  private CSVRecord nextRecord() {
+    if (lookahead == null && records.hasNext()) {
+      lookahead = records.next();
+    }
+    return lookahead;
+  }
+
+  @Override
+  public boolean next() throws IOException {
+    while (true) {
+      CSVRecord rec;
+      try {
+        rec = nextRecord();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        malformed(e);
+        return false;
+      }
+      if (rec == null) {
+        return false;
+      }
+      lookahead = null;
+      recordOffset = base + rec.getBytePosition();
+      if (rec.size() == columns.size()) {
+        current = new CsvRow(columns, index, rec.values());
+        return true;
+      }
+      long end;
+      try {
+        CSVRecord after = nextRecord();
+        end = after == null ? split.end() : base + after.getBytePosition();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        end = split.end();
+      }
+      bad(recordOffset, end, "expected " + columns.size() + " fields as in the header "
+          + columns + ", got " + rec.size());
+    }
+  }
+
+  private void malformed(RuntimeException e) throws IOException {
+    long from = recordOffset < 0 ? split.start() : recordOffset;
+    bad(from, split.end(), "it does not parse as CSV (" + e.getMessage() + ")");
+  }
+
+  private void bad(long from, long to, String why) throws IOException {
+    String raw = raw(from, to);
+    if (options.badRecordPolicy() == BadRecordPolicy.FAIL) {
+      throw new InputException("Bad CSV record in " + split.path() + " at line "
+          + InputFiles.lineNumberAt(split, from) + " (byte offset " + from + "): " + why
+          + ". The record: \"" + raw + "\". Fix the file, or skip bad records"
+          + " (--on-bad-record skip) to count them and write them to a rejects file.");
+    }
+    badRecords++;
+    if (rejects == null) {
+      Path file = options.rejectsDir().resolve(Path.of(split.path()).getFileName() + "-"
+          + split.start() + ".rejects");
+      rejects = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+    rejects.write(raw);
+    rejects.write('\n');
+  }
+
+  /** The record's bytes as in the file, its line break dropped; capped at 64 KiB. */
+  private String raw(long from, long to) throws IOException {
+    int length = (int) Math.min(to - from, 1 << 16);
+    try (InputStream in = InputFiles.open(split, split.compressed() ? 0 : from)) {
+      if (split.compressed()) {
+        in.skipNBytes(from);
+      }
+      String s = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+      return s.endsWith("\r\n") ? s.substring(0, s.length() - 2)
+          : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+  }
+
+  @Override
+  public CsvRow current() {
+    return current;
+  }
+
+  @Override
+  public long recordOffset() {
+    return recordOffset;
+  }
+
+  /** The split's bytes (a header read by the planner belongs to no split). */
+  @Override
+  public long bytesConsumed() {
+    return split.length();
+  }
+
+  @Override
+  public long badRecords() {
+    return badRecords;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      parser.close();
+    } finally {
+      if (rejects != null) {
+        rejects.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CSV reader of " + split + " " + Arrays.toString(columns.toArray());
+  }
+}

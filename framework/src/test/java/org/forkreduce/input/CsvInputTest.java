@@ -1,0 +1,185 @@
+package org.forkreduce.input;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.forkreduce.CsvOptions;
+import org.forkreduce.CsvRow;
+import org.forkreduce.Input;
+import org.forkreduce.InputException;
+import org.forkreduce.Inputs;
+import org.forkreduce.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvInputTest {
+  @TempDir Path dir;
+
+  record Read(List<List<String>> rows, List<Long> offsets, long bad) {}
+
+  static Read readAll(Input<CsvRow> input, long splitSize) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    List<Long> offsets = new ArrayList<>();
+    long bad = 0;
+    for (Split split : input.splits(new SplitPolicy(splitSize, 1))) {
+      try (RecordReader<CsvRow> reader = input.open(split)) {
+        while (reader.next()) {
+          CsvRow row = reader.current();
+          List<String> values = new ArrayList<>();
+          for (int i = 0; i < row.size(); i++) {
+            values.add(row.get(i));
+          }
+          rows.add(values);
+          offsets.add(reader.recordOffset());
+        }
+        bad += reader.badRecords();
+      }
+    }
+    return new Read(rows, offsets, bad);
+  }
+
+  @Test
+  void csvSpectrum_everyFileEveryTinySplit_matchesExpectedJson() throws IOException {
+    Path suite = SharedData.dir().resolve("csv-spectrum");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(suite.resolve("csvs"))) {
+      files = s.sorted().toList();
+    }
+    assertThat(files).hasSize(11);
+    ObjectMapper json = new ObjectMapper();
+    for (Path csv : files) {
+      String name = csv.getFileName().toString().replace(".csv", ".json");
+      List<Map<String, String>> expected = json.readValue(suite.resolve("json").resolve(name)
+          .toFile(), json.getTypeFactory().constructCollectionType(List.class,
+          json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
+              String.class)));
+      for (long size = 1; size <= Files.size(csv) + 1; size += 3) {
+        List<Map<String, String>> actual = new ArrayList<>();
+        Input<CsvRow> input = Inputs.csv(csv);
+        for (Split split : input.splits(new SplitPolicy(size, 1))) {
+          try (RecordReader<CsvRow> reader = input.open(split)) {
+            while (reader.next()) {
+              CsvRow row = reader.current();
+              Map<String, String> m = new LinkedHashMap<>();
+              row.columns().forEach(c -> m.put(c, row.get(c)));
+              actual.add(m);
+            }
+          }
+        }
+        assertThat(actual).as("%s at split size %d", csv.getFileName(), size)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void bomCsv_headerWithoutBom_allRecords() throws IOException {
+    Path bom = SharedData.dir().resolve("commons-csv/CSVFileParser/bom.csv");
+    for (long size : new long[] {100, 1000, 1 << 20}) {
+      Input<CsvRow> input = Inputs.csv(bom);
+      int records = 0;
+      for (Split split : input.splits(new SplitPolicy(size, 1))) {
+        try (RecordReader<CsvRow> reader = input.open(split)) {
+          while (reader.next()) {
+            assertThat(reader.current().columns().get(0)).isEqualTo("Date");
+            assertThat(reader.current().get("Date")).matches("\\d{1,2}-[A-Z][a-z]{2}-\\d{2}");
+            records++;
+          }
+        }
+      }
+      assertThat(records).isEqualTo(251);
+    }
+  }
+
+  @Test
+  void csv196_multiByteRecords_startAtPublishedBytePositions() throws IOException {
+    Path root = SharedData.dir().resolve("commons-csv/CSV-196");
+    CsvOptions quoteApostrophe = CsvOptions.defaults().quote('\'');
+    for (long size = 1; size < 2000; size += 97) {
+      assertThat(readAll(Inputs.csv(quoteApostrophe, root.resolve("emoji.csv")), size).offsets())
+          .containsExactly(84L, 701L, 1318L, 1935L);
+      assertThat(readAll(Inputs.csv(quoteApostrophe, root.resolve("japanese.csv")), size)
+          .offsets()).containsExactly(89L, 242L, 395L);
+    }
+  }
+
+  @Test
+  void tsv_andCustomDelimiter() throws IOException {
+    Path tsv = dir.resolve("t.tsv");
+    Files.writeString(tsv, "a\tb\n1\t\"x\n2\ty\n", UTF_8);
+    assertThat(readAll(Inputs.csv(CsvOptions.tsv(), tsv), 3).rows())
+        .containsExactly(List.of("1", "\"x"), List.of("2", "y"));
+    Path semi = dir.resolve("s.csv");
+    Files.writeString(semi, "a;b\n\"1;2\";3\n", UTF_8);
+    assertThat(readAll(Inputs.csv(CsvOptions.defaults().delimiter(';'), semi), 1).rows())
+        .containsExactly(List.of("1;2", "3"));
+  }
+
+  @Test
+  void badRecord_failPolicy_namesFileLineOffsetAndRawText() throws IOException {
+    Path file = dir.resolve("bad.csv");
+    Files.writeString(file, "a,b\n1,2\n3,4,5\n6,7\n", UTF_8);
+    assertThatThrownBy(() -> readAll(Inputs.csv(file), 1 << 20))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("line 3 (byte offset 8)")
+        .hasMessageContaining("expected 2 fields")
+        .hasMessageContaining("\"3,4,5\"")
+        .hasMessageContaining("skip");
+  }
+
+  @Test
+  void badRecord_skipPolicy_countsAndWritesRejects() throws IOException {
+    Path file = dir.resolve("bad.csv");
+    Files.writeString(file, "a,b\n1,2\n3,4,5\n6,7\nonly\n", UTF_8);
+    Path rejects = Files.createDirectory(dir.resolve("rejects"));
+    Read read = readAll(Inputs.csv(CsvOptions.defaults().skipBadRecords(rejects), file), 1 << 20);
+    assertThat(read.rows()).containsExactly(List.of("1", "2"), List.of("6", "7"));
+    assertThat(read.bad()).isEqualTo(2);
+    try (Stream<Path> s = Files.list(rejects)) {
+      List<Path> written = s.toList();
+      assertThat(written).hasSize(1);
+      assertThat(Files.readString(written.get(0))).isEqualTo("3,4,5\nonly\n");
+    }
+  }
+
+  @Test
+  void unterminatedQuote_failsAsBadRecord() throws IOException {
+    Path file = dir.resolve("open.csv");
+    Files.writeString(file, "a,b\n1,2\n\"never closed,3\n", UTF_8);
+    assertThatThrownBy(() -> readAll(Inputs.csv(file), 1 << 20))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("does not parse as CSV");
+  }
+
+  @Test
+  void headersDiffer_refusedNamingBoth() throws IOException {
+    Path a = dir.resolve("a.csv");
+    Path b = dir.resolve("b.csv");
+    Files.writeString(a, "x,y\n1,2\n", UTF_8);
+    Files.writeString(b, "x,z\n1,2\n", UTF_8);
+    assertThatThrownBy(() -> Inputs.csv(dir).splits(new SplitPolicy(10, 1)))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("[x, y]").hasMessageContaining("[x, z]");
+  }
+
+  @Test
+  void strayQuote_readAsOneSplit() throws IOException {
+    Path file = dir.resolve("stray.csv");
+    Files.writeString(file, "a,b\n5\" pipe,2\n3,4\n", UTF_8);
+    Input<CsvRow> input = Inputs.csv(file);
+    assertThat(input.splits(new SplitPolicy(2, 1))).hasSize(1);
+    assertThat(readAll(input, 2).rows()).containsExactly(List.of("5\" pipe", "2"),
+        List.of("3", "4"));
+  }
+}

@@ -1,0 +1,61 @@
+package org.forkreduce.input;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.forkreduce.Inputs;
+
+class CsvSplitProperties {
+
+  /** Fields that need quoting (delimiters, doubled quotes, LF, CRLF) and plain ones. */
+  @Provide
+  Arbitrary<String> files() {
+    Arbitrary<String> plain = Arbitraries.of("", "a", "7", "é€", "😀", "x y");
+    Arbitrary<String> quoted = Arbitraries.of("a,b", "say \"\"hi\"\"", "line\nbreak", "cr\r\nlf",
+        ",", "\"\"", "\n", "日本,語").map(s -> "\"" + s + "\"");
+    Arbitrary<String> field = Arbitraries.oneOf(plain, quoted);
+    Arbitrary<String> record = field.list().ofSize(3).map(f -> String.join(",", f));
+    Arbitrary<String> eol = Arbitraries.of("\n", "\r\n");
+    return Arbitraries.lazy(() -> record.list().ofMaxSize(25)).flatMap(records ->
+        eol.map(e -> "h1,h2,h3" + e + String.join(e, records) + (records.isEmpty() ? "" : e)))
+        .flatMap(text -> Arbitraries.of(true, false).map(
+            trailing -> trailing || !text.endsWith("\n") ? text : text.stripTrailing()));
+  }
+
+  @Property(tries = 300)
+  void splits_randomQuotedCsvAndSplitSize_equalOneSequentialParse(
+      @ForAll("files") String text, @ForAll @LongRange(min = 1, max = 120) long splitSize)
+      throws IOException {
+    Path dir = Files.createTempDirectory("fr-csv-prop");
+    Path file = dir.resolve("t.csv");
+    try {
+      Files.writeString(file, text, UTF_8);
+      List<List<String>> expected = new ArrayList<>();
+      try (CSVParser p = CSVParser.parse(text, CSVFormat.RFC4180)) {
+        for (CSVRecord r : p) {
+          expected.add(r.toList());
+        }
+      }
+      expected.remove(0);
+      assertThat(CsvInputTest.readAll(Inputs.csv(file), splitSize).rows())
+          .isEqualTo(expected);
+    } finally {
+      Files.deleteIfExists(file);
+      Files.delete(dir);
+    }
+  }
+}
