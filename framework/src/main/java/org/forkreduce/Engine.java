@@ -56,6 +56,26 @@ public interface Engine extends AutoCloseable {
     return Engines.auto(WorkerOptions.defaults());
   }
 
+  /** The engine names {@link #named} knows, for help texts. */
+  String NAMES = "auto, inline, threads, processes";
+
+  /**
+   * The engine called {@code name} ({@value #NAMES}) with {@code workers} workers (ignored by
+   * inline), for command lines and configuration files.
+   *
+   * @throws IllegalArgumentException for another name, saying which are allowed
+   */
+  static Engine named(String name, int workers) {
+    return switch (name) {
+      case "auto" -> auto(WorkerOptions.defaults().workers(workers));
+      case "inline" -> inline();
+      case "threads" -> threads(workers);
+      case "processes" -> processes(workers);
+      default -> throw new IllegalArgumentException("unknown engine '" + name + "'; use one of "
+          + NAMES);
+    };
+  }
+
   /**
    * Runs the job and returns its complete result; never a partial one.
    *

@@ -13,7 +13,6 @@ import org.forkreduce.Job;
 import org.forkreduce.JobFailedException;
 import org.forkreduce.JobResult;
 import org.forkreduce.OutputExistsException;
-import org.forkreduce.WorkerOptions;
 import org.forkreduce.WriteOption;
 import org.forkreduce.output.OutputCommitter;
 import org.forkreduce.stats.Counters;
@@ -32,24 +31,10 @@ public final class WordCountCli implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
 
-  /** The engines this CLI offers. */
-  enum EngineKind {
-    auto, inline, threads, processes;
-
-    Engine create(int workers) {
-      return switch (this) {
-        case auto -> Engine.auto(WorkerOptions.defaults().workers(workers));
-        case inline -> Engine.inline();
-        case threads -> Engine.threads(workers);
-        case processes -> Engine.processes(workers);
-      };
-    }
-  }
-
   @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
-      description = "Where mappers run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
+      description = "Where mappers run: " + Engine.NAMES + " (default: ${DEFAULT-VALUE}:"
           + " inline for small inputs, worker processes for large ones).")
-  EngineKind engine;
+  String engine;
 
   @Option(names = "--workers", paramLabel = "N",
       description = "Worker threads or processes (default: the number of processors).")
@@ -137,13 +122,16 @@ public final class WordCountCli implements Callable<Integer> {
     if (top < 0) {
       return "--top must be 0 or more, got " + top;
     }
+    if (!List.of(Engine.NAMES.split(", ")).contains(engine)) {
+      return "unknown --engine '" + engine + "'; use one of " + Engine.NAMES;
+    }
     return null;
   }
 
   private int count(Job<String, String, Long> job, int n) throws java.io.IOException {
     ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
     JobResult<String, Long> result;
-    try (Engine e = engine.create(n)) {
+    try (Engine e = Engine.named(engine, n)) {
       result = (bar == null ? job : job.progress(bar)).run(e);
     } finally {
       if (bar != null) {

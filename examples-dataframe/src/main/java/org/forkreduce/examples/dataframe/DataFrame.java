@@ -1,0 +1,145 @@
+package org.forkreduce.examples.dataframe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.forkreduce.CsvOptions;
+import org.forkreduce.CsvRow;
+import org.forkreduce.Engine;
+import org.forkreduce.Input;
+import org.forkreduce.Inputs;
+import org.forkreduce.Job;
+import org.forkreduce.JobResult;
+
+/**
+ * A small DataFrame-style API over CSV files, run as a ForkReduce job on any engine:
+ *
+ * <pre>{@code
+ * Table t = DataFrame.csv(Path.of("G1.csv"))
+ *     .groupBy("id1", "id2")
+ *     .agg("sum(v1)", "max(v1) - min(v2) AS range_v1_v2")
+ *     .run(engine);
+ * }</pre>
+ *
+ * <p>An empty field is NA: aggregates ignore it ({@code count(col)} counts non-NA values,
+ * {@code count()} counts rows) and NA keys form their own group. Column types are inferred from
+ * the first rows or declared with {@link #type}.
+ */
+public final class DataFrame {
+  private final Input<CsvRow> input;
+  private final CsvOptions options;
+  private final Map<String, ColumnType> declared;
+
+  private DataFrame(Input<CsvRow> input, CsvOptions options, Map<String, ColumnType> declared) {
+    this.input = input;
+    this.options = options;
+    this.declared = Map.copyOf(declared);
+  }
+
+  /** The CSV files (or directories of them), RFC 4180 with a header line. */
+  public static DataFrame csv(Path... paths) {
+    return csv(CsvOptions.defaults(), paths);
+  }
+
+  /** The CSV files read with {@code options} (delimiter, quote, bad-record policy). */
+  public static DataFrame csv(CsvOptions options, Path... paths) {
+    return new DataFrame(Inputs.csv(options, paths), options, Map.of());
+  }
+
+  /** Declares a column's type instead of inferring it. */
+  public DataFrame type(String column, ColumnType type) {
+    Map<String, ColumnType> types = new HashMap<>(declared);
+    types.put(column, type);
+    return new DataFrame(input, options, types);
+  }
+
+  /** Groups by the columns (none: one group of all rows). */
+  public GroupBy groupBy(String... columns) {
+    return new GroupBy(List.of(columns));
+  }
+
+  /** A grouping waiting for its aggregates. */
+  public final class GroupBy {
+    private final List<String> columns;
+
+    private GroupBy(List<String> columns) {
+      this.columns = columns;
+    }
+
+    /**
+     * The aggregate expressions, each {@code EXPR [AS name]}: {@code count()}, {@code count(c)},
+     * {@code sum mean min max median stddev var first(c)}, {@code top(c, n)}, {@code corr(a, b)},
+     * and arithmetic over them ({@code max(v1) - min(v2)}, {@code pow(corr(v1, v2), 2)}).
+     *
+     * @throws IllegalArgumentException naming the position of a syntax error
+     */
+    public Aggregation agg(String... expressions) {
+      List<Expr.Named> exprs = new ArrayList<>();
+      for (String e : expressions) {
+        exprs.add(Expr.parse(e));
+      }
+      if (exprs.stream().filter(e -> e.top() != null).count() > 1) {
+        throw new IllegalArgumentException("at most one top(col, n) per group-by");
+      }
+      return new Aggregation(columns, exprs);
+    }
+  }
+
+  /** A group-by with its aggregates, ready to run. */
+  public final class Aggregation {
+    private final List<String> groupColumns;
+    private final List<Expr.Named> exprs;
+    private Map<String, ColumnType> types;
+    private long splitSize;
+
+    private Aggregation(List<String> groupColumns, List<Expr.Named> exprs) {
+      this.groupColumns = groupColumns;
+      this.exprs = exprs;
+    }
+
+    /** The column types: declared, or inferred once from the first rows. */
+    Map<String, ColumnType> types() {
+      if (types == null) {
+        try {
+          types = Schema.infer(input, declared);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the input to infer column types", e);
+        }
+      }
+      return types;
+    }
+
+    /** Sets the split size in bytes (default: derived from the input and the workers). */
+    public Aggregation splitSize(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("split size must be positive, got " + bytes);
+      }
+      this.splitSize = bytes;
+      return this;
+    }
+
+    /** The ForkReduce job this aggregation runs. */
+    Job<CsvRow, GroupKey, State[]> job() {
+      Job<CsvRow, GroupKey, State[]> job = Job.of(input).mapper(new GroupByMapper(groupColumns,
+          calls(), types(), options.rejectsDir())).reducer(new StatesReducer());
+      return splitSize > 0 ? job.splitSize(splitSize) : job;
+    }
+
+    /** Runs on {@code engine} and returns the table, with the job's counters and stats. */
+    public Table run(Engine engine) {
+      JobResult<GroupKey, State[]> result = job().run(engine);
+      return Table.of(groupColumns, types(), exprs, calls(), result.toMap())
+          .withRun(result.counters(), result.stats());
+    }
+
+    private List<AggCall> calls() {
+      List<AggCall> calls = new ArrayList<>();
+      exprs.forEach(e -> e.expr().calls(calls));
+      return calls;
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package org.forkreduce.examples.dataframe;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.forkreduce.CsvOptions;
+import org.forkreduce.Engine;
+import org.forkreduce.ForkReduceException;
+import org.forkreduce.InputException;
+import org.forkreduce.JobFailedException;
+import org.forkreduce.output.OutputCommitter;
+import org.forkreduce.stats.Counters;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar dataframe.jar groupby --by COLS --agg EXPR... INPUT...}. */
+@Command(name = "dataframe", mixinStandardHelpOptions = true, version = "dataframe 0.1.0",
+    description = "Group-by aggregation over CSV files with ForkReduce.",
+    subcommands = DataFrameCli.GroupByCommand.class)
+public final class DataFrameCli {
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+
+  private DataFrameCli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(DataFrameCli.class, new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        return cls == GroupByCommand.class ? cls.cast(new GroupByCommand(out, err))
+            : CommandLine.defaultFactory().create(cls);
+      }
+    });
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("dataframe: " + e.getMessage() + " (see --help)");
+      return EXIT_USAGE;
+    });
+    return cli.execute(args);
+  }
+
+  @Command(name = "groupby", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Groups CSV rows by columns and prints the aggregates as CSV, ordered by"
+          + " the group columns.")
+  static final class GroupByCommand implements Callable<Integer> {
+    @Option(names = "--by", split = ",", paramLabel = "COL",
+        description = "Group columns, comma separated (none: one group).")
+    List<String> by = new ArrayList<>();
+
+    @Option(names = "--agg", required = true, paramLabel = "'EXPR [AS name]'",
+        description = "An aggregate: count(), count(c), sum|mean|min|max|median|stddev|var|"
+            + "first(c), top(c, n), corr(a, b), arithmetic and pow() over them. Repeatable.")
+    List<String> aggs;
+
+    @Option(names = "--engine", defaultValue = "auto",
+        description = "Where mappers run: " + Engine.NAMES + " (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--workers", description = "Workers (default: the number of processors).")
+    Integer workers;
+
+    @Option(names = "--output", paramLabel = "FILE.csv",
+        description = "Write the result here (default: stdout).")
+    Path output;
+
+    @Option(names = "--on-bad-record", defaultValue = "fail", paramLabel = "fail|skip",
+        description = "fail (default): stop at the first bad record; skip: count bad records"
+            + " and write them to FILE.csv.rejects (or groupby.rejects without --output).")
+    String onBadRecord;
+
+    @Option(names = "--type", paramLabel = "COL=TYPE",
+        description = "Declare a column's type: long, double or string. Repeatable.")
+    Map<String, String> typeNames = new HashMap<>();
+
+    @Option(names = "--delimiter", defaultValue = ",", description = "Field delimiter.")
+    char delimiter;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV files or directories.")
+    List<Path> inputs;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    GroupByCommand(PrintStream out, PrintStream err) {
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+      int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+      try {
+        String invalid = validate(n);
+        if (invalid != null) {
+          err.println("dataframe: " + invalid);
+          return EXIT_USAGE;
+        }
+        Path rejectsDir = onBadRecord.equals("skip") ? Files.createTempDirectory("rejects-")
+            : null;
+        try {
+          return groupBy(n, rejectsDir);
+        } finally {
+          if (rejectsDir != null) {
+            OutputCommitter.deleteRecursively(rejectsDir);
+          }
+        }
+      } catch (InputException | IllegalArgumentException e) {
+        err.println("dataframe: " + e.getMessage());
+        return EXIT_USAGE;
+      } catch (JobFailedException e) {
+        err.println("dataframe: " + e.getMessage());
+        return EXIT_FAILED;
+      } catch (ForkReduceException | IOException e) {
+        err.println("dataframe: " + e.getMessage());
+        return EXIT_FAILED;
+      }
+    }
+
+    private String validate(int n) {
+      if (n < 1) {
+        return "--workers must be at least 1, got " + n;
+      }
+      if (!List.of(Engine.NAMES.split(", ")).contains(engine)) {
+        return "unknown --engine '" + engine + "'; use one of " + Engine.NAMES;
+      }
+      if (!onBadRecord.equals("fail") && !onBadRecord.equals("skip")) {
+        return "--on-bad-record must be fail or skip, got '" + onBadRecord + "'";
+      }
+      return null;
+    }
+
+    private int groupBy(int n, Path rejectsDir) throws IOException {
+      CsvOptions options = CsvOptions.defaults().delimiter(delimiter);
+      if (rejectsDir != null) {
+        options = options.skipBadRecords(rejectsDir);
+      }
+      DataFrame df = DataFrame.csv(options, inputs.toArray(Path[]::new));
+      for (Map.Entry<String, String> t : typeNames.entrySet()) {
+        df = df.type(t.getKey(), type(t.getValue()));
+      }
+      DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
+          .agg(aggs.toArray(String[]::new));
+      Table table;
+      try (Engine e = Engine.named(engine, n)) {
+        table = agg.run(e);
+      }
+      write(table);
+      long bad = table.counters().get(Counters.BAD_RECORDS);
+      if (bad > 0) {
+        Path rejects = output != null ? Path.of(output + ".rejects") : Path.of("groupby.rejects");
+        collectRejects(rejectsDir, rejects);
+        err.println("dataframe: " + bad + " bad records skipped, written to " + rejects);
+      }
+      err.println(summary(table));
+      return 0;
+    }
+
+    private static ColumnType type(String name) {
+      try {
+        return ColumnType.valueOf(name.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--type takes long, double or string, got '" + name
+            + "'");
+      }
+    }
+
+    private void write(Table table) throws IOException {
+      if (output == null) {
+        StringBuilder sb = new StringBuilder();
+        table.writeCsv(sb);
+        out.print(sb);
+        out.flush();
+        return;
+      }
+      Path target = output.toAbsolutePath();
+      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp,
+            StandardCharsets.UTF_8))) {
+          table.writeCsv(w);
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
+
+    /** Concatenates the per-split rejects files, in split order, into one file. */
+    private static void collectRejects(Path dir, Path target) throws IOException {
+      List<Path> parts;
+      try (Stream<Path> s = Files.list(dir)) {
+        parts = s.sorted().toList();
+      }
+      try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        for (Path p : parts) {
+          w.write(Files.readString(p, StandardCharsets.UTF_8));
+        }
+      }
+    }
+
+    private static String summary(Table t) {
+      Counters c = t.counters();
+      double seconds = t.stats().total().toNanos() / 1e9;
+      return String.format(Locale.ROOT, "dataframe: %,d bytes, %,d rows, %,d groups, %,d output"
+          + " rows, %.3f s, engine %s, %d workers", c.get(Counters.BYTES_READ),
+          c.get(Counters.RECORDS_READ), c.get(Counters.DISTINCT_KEYS), t.rows().size(), seconds,
+          t.stats().engine(), t.stats().workers());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.forkreduce.examples.dataframe;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.forkreduce.CsvRow;
+import org.forkreduce.Input;
+import org.forkreduce.input.RecordReader;
+import org.forkreduce.input.Split;
+import org.forkreduce.input.SplitPolicy;
+
+/** Column types: declared ones, the rest inferred from the first rows of the input. */
+final class Schema {
+  static final int SAMPLE_ROWS = 100_000;
+
+  private Schema() {}
+
+  /**
+   * The type of every column: declared, or the narrowest of LONG, DOUBLE, STRING that holds the
+   * first {@value #SAMPLE_ROWS} rows' non-empty values (LONG if none).
+   */
+  static Map<String, ColumnType> infer(Input<CsvRow> input, Map<String, ColumnType> declared)
+      throws IOException {
+    Map<String, ColumnType> types = new HashMap<>();
+    List<Split> splits = input.splits(new SplitPolicy(0, 1));
+    int rows = 0;
+    for (Split split : splits) {
+      try (RecordReader<CsvRow> reader = input.open(split)) {
+        while (rows < SAMPLE_ROWS && reader.next()) {
+          CsvRow row = reader.current();
+          for (int i = 0; i < row.size(); i++) {
+            String column = row.columns().get(i);
+            types.put(column, types.getOrDefault(column, ColumnType.LONG).widen(row.get(i)));
+          }
+          rows++;
+        }
+      }
+      if (rows >= SAMPLE_ROWS) {
+        break;
+      }
+    }
+    types.putAll(declared);
+    return types;
+  }
+}

@@ -1,0 +1,150 @@
+package org.forkreduce.examples.dataframe;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.forkreduce.stats.Counters;
+import org.forkreduce.stats.RunStats;
+
+/**
+ * A group-by result: a header and rows, ordered by the group columns ascending (NA first,
+ * numbers by value, text by UTF-16 order). Values are Long, Double, String or null (NA).
+ */
+public final class Table {
+  private final List<String> columns;
+  private final List<Object[]> rows;
+  private final Counters counters;
+  private final RunStats stats;
+
+  Table(List<String> columns, List<Object[]> rows, Counters counters, RunStats stats) {
+    this.columns = List.copyOf(columns);
+    this.rows = Collections.unmodifiableList(rows);
+    this.counters = counters;
+    this.stats = stats;
+  }
+
+  Table withRun(Counters counters, RunStats stats) {
+    return new Table(columns, rows, counters, stats);
+  }
+
+  /** The counters of the job that computed the table (rows read, bad records, ...). */
+  public Counters counters() {
+    return counters;
+  }
+
+  /** How the job ran. */
+  public RunStats stats() {
+    return stats;
+  }
+
+  /** Builds the rows of the groups: one per group, or one per value of a top() column. */
+  static Table of(List<String> groupColumns, Map<String, ColumnType> types,
+      List<Expr.Named> exprs, List<AggCall> calls, Map<GroupKey, State[]> groups) {
+    List<String> header = new ArrayList<>(groupColumns);
+    exprs.forEach(e -> header.add(e.name()));
+    int topExpr = -1;
+    for (int i = 0; i < exprs.size(); i++) {
+      if (exprs.get(i).top() != null) {
+        topExpr = i;
+      }
+    }
+    List<Object[]> rows = new ArrayList<>(groups.size());
+    for (Map.Entry<GroupKey, State[]> g : groups.entrySet()) {
+      Object[] results = new Object[calls.size()];
+      for (int c = 0; c < results.length; c++) {
+        results[c] = g.getValue()[c].result();
+      }
+      Object[] base = new Object[header.size()];
+      for (int i = 0; i < groupColumns.size(); i++) {
+        base[i] = typed(g.getKey().get(i), types.get(groupColumns.get(i)));
+      }
+      for (int e = 0; e < exprs.size(); e++) {
+        if (e != topExpr) {
+          base[groupColumns.size() + e] = exprs.get(e).expr().eval(c -> results[calls.indexOf(c)]);
+        }
+      }
+      if (topExpr < 0) {
+        rows.add(base);
+        continue;
+      }
+      Object[] tops = (Object[]) results[calls.indexOf(exprs.get(topExpr).top())];
+      for (Object top : tops) {
+        Object[] row = base.clone();
+        row[groupColumns.size() + topExpr] = top;
+        rows.add(row);
+      }
+    }
+    rows.sort(byGroup(groupColumns.size()));
+    return new Table(header, rows, null, null);
+  }
+
+  private static Object typed(String text, ColumnType type) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (type == ColumnType.LONG) {
+      return Long.parseLong(text);
+    }
+    return type == ColumnType.DOUBLE ? (Object) Double.parseDouble(text) : text;
+  }
+
+  private static Comparator<Object[]> byGroup(int n) {
+    return (a, b) -> {
+      for (int i = 0; i < n; i++) {
+        int c = compare(a[i], b[i]);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
+  }
+
+  private static int compare(Object x, Object y) {
+    if (x == null || y == null) {
+      return x == null ? (y == null ? 0 : -1) : 1;
+    }
+    if (x instanceof Long l && y instanceof Long m) {
+      return Long.compare(l, m);
+    }
+    if (x instanceof Number p && y instanceof Number q) {
+      return Double.compare(p.doubleValue(), q.doubleValue());
+    }
+    return x.toString().compareTo(y.toString());
+  }
+
+  public List<String> columns() {
+    return columns;
+  }
+
+  /** The rows; each array is in {@link #columns()} order. */
+  public List<Object[]> rows() {
+    return rows;
+  }
+
+  /** Writes the table as CSV: a header, then the rows; NA as an empty field. */
+  public void writeCsv(Appendable out) throws IOException {
+    CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+        .setRecordSeparator('\n').get());
+    printer.printRecord(columns);
+    Object[] cells = new Object[columns.size()];
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        cells[i] = format(row[i]);
+      }
+      printer.printRecord(cells);
+    }
+    printer.flush(); // not close(): the caller owns the stream
+  }
+
+  /** A cell as CSV text; NA is null, which prints as an empty field. */
+  static String format(Object value) {
+    return value == null ? null : value instanceof Double d ? Doubles.shortest(d)
+        : value.toString();
+  }
+}
