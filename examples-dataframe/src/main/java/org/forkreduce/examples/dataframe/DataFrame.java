@@ -31,11 +31,13 @@ import org.forkreduce.JobResult;
  */
 public final class DataFrame {
   private final Input<CsvRow> input;
+  private final Path[] paths;
   private final CsvOptions options;
   private final Map<String, ColumnType> declared;
 
-  private DataFrame(Input<CsvRow> input, CsvOptions options, Map<String, ColumnType> declared) {
-    this.input = input;
+  private DataFrame(Path[] paths, CsvOptions options, Map<String, ColumnType> declared) {
+    this.input = Inputs.csv(options, paths);
+    this.paths = paths.clone();
     this.options = options;
     this.declared = Map.copyOf(declared);
   }
@@ -47,14 +49,14 @@ public final class DataFrame {
 
   /** The CSV files read with {@code options} (delimiter, quote, bad-record policy). */
   public static DataFrame csv(CsvOptions options, Path... paths) {
-    return new DataFrame(Inputs.csv(options, paths), options, Map.of());
+    return new DataFrame(paths, options, Map.of());
   }
 
   /** Declares a column's type instead of inferring it. */
   public DataFrame type(String column, ColumnType type) {
     Map<String, ColumnType> types = new HashMap<>(declared);
     types.put(column, type);
-    return new DataFrame(input, options, types);
+    return new DataFrame(paths, options, types);
   }
 
   /** Groups by the columns (none: one group of all rows). */
@@ -105,7 +107,7 @@ public final class DataFrame {
     Map<String, ColumnType> types() {
       if (types == null) {
         try {
-          types = Schema.infer(input, declared);
+          types = Schema.infer(options, paths, declared);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read the input to infer column types", e);
         }

@@ -212,7 +212,10 @@ sealed interface Expr {
       int n = 0;
       while (peek() != ')') {
         if (!columns.isEmpty()) {
-          expect(',');
+          if (peek() != ',') {
+            throw error("',' or ')'");
+          }
+          pos++;
         }
         if (name.equals("top") && columns.size() == 1) {
           n = ((Number) ((Num) number()).value()).intValue();

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.forkreduce.CsvOptions;
 import org.forkreduce.CsvRow;
+import org.forkreduce.Inputs;
+import org.forkreduce.output.OutputCommitter;
 import org.forkreduce.Input;
 import org.forkreduce.input.RecordReader;
 import org.forkreduce.input.Split;
@@ -20,8 +25,19 @@ final class Schema {
    * The type of every column: declared, or the narrowest of LONG, DOUBLE, STRING that holds the
    * first {@value #SAMPLE_ROWS} rows' non-empty values (LONG if none).
    */
-  static Map<String, ColumnType> infer(Input<CsvRow> input, Map<String, ColumnType> declared)
-      throws IOException {
+  static Map<String, ColumnType> infer(CsvOptions options, Path[] paths,
+      Map<String, ColumnType> declared) throws IOException {
+    Path scratch = Files.createTempDirectory("forkreduce-schema-");
+    try {
+      // bad records in the sample are the job's to report: skip them here, into scratch
+      return infer(Inputs.csv(options.skipBadRecords(scratch), paths), declared);
+    } finally {
+      OutputCommitter.deleteRecursively(scratch);
+    }
+  }
+
+  private static Map<String, ColumnType> infer(Input<CsvRow> input,
+      Map<String, ColumnType> declared) throws IOException {
     Map<String, ColumnType> types = new HashMap<>();
     List<Split> splits = input.splits(new SplitPolicy(0, 1));
     int rows = 0;
