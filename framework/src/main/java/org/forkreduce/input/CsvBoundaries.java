@@ -20,7 +20,6 @@ import java.util.List;
  */
 final class CsvBoundaries {
   private static final int START = 0;
-  private static final int UNQUOTED = 1;
   private static final int QUOTED = 2;
   private static final int QUOTE_SEEN = 3;
 
@@ -38,60 +37,112 @@ final class CsvBoundaries {
 
   static Plan plan(Path file, char delimiter, Character quote, long splitSize)
       throws IOException {
-    long headerEnd = -1;
-    long nextCut = Long.MAX_VALUE;
-    List<Long> cuts = new ArrayList<>();
-    int state = START;
-    int q = quote == null ? -1 : quote;
+    Scan scan = new Scan(delimiter, quote == null ? -1 : quote, splitSize);
     byte[] buf = new byte[1 << 16];
     long offset = 0;
     try (InputStream in = Files.newInputStream(file)) {
-      for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-        for (int i = 0; i < n; i++) {
-          int b = buf[i] & 0xFF;
-          switch (state) {
-            case QUOTED -> state = b == q ? QUOTE_SEEN : QUOTED;
-            case QUOTE_SEEN -> {
-              if (b == q) {
-                state = QUOTED;
-              } else if (b == delimiter || b == '\r' || b == '\n') {
-                state = START;
-              } else {
-                return WHOLE;
-              }
-            }
-            default -> {
-              if (b == q) {
-                if (state == UNQUOTED) {
-                  return WHOLE;
-                }
-                state = QUOTED;
-              } else if (b == delimiter || b == '\n' || b == '\r') {
-                state = START;
-              } else {
-                state = UNQUOTED;
-              }
-            }
-          }
-          if (b == '\n' && state == START) {
-            // a record ends here: the one tricky invariant is that state START after an LF
-            // means no quoted field is open, so the next byte begins a record
-            long recordStart = offset + i + 1;
-            if (headerEnd < 0) {
-              headerEnd = recordStart;
-              nextCut = headerEnd + splitSize;
-            } else if (recordStart >= nextCut) {
-              cuts.add(recordStart);
-              nextCut = recordStart + splitSize;
-            }
-          }
+      for (int n = in.readNBytes(buf, 0, buf.length); n > 0; n = in.read(buf)) {
+        int from = offset == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+            && (buf[2] & 0xFF) == 0xBF ? 3 : 0; // a BOM is not a field's first character
+        if (!scan.feed(buf, from, n, offset)) {
+          return WHOLE;
         }
         offset += n;
       }
     }
+    if (scan.state == QUOTED) {
+      return WHOLE; // an unterminated quote: let one reader report it
+    }
+    List<Long> cuts = scan.cuts;
     if (!cuts.isEmpty() && cuts.get(cuts.size() - 1) >= offset) {
       cuts.remove(cuts.size() - 1);
     }
-    return new Plan(headerEnd < 0 ? offset : headerEnd, cuts);
+    return new Plan(scan.headerEnd < 0 ? offset : scan.headerEnd, cuts);
+  }
+
+  /**
+   * The scan's state across buffers. Outside quotes only quotes and LFs matter, so the inner
+   * loops test two byte values; a quote must open a field (follow a delimiter, a line break or
+   * the file start) and a closing quote must be followed by a delimiter, a line break, another
+   * quote (an escaped quote) or the end.
+   */
+  private static final class Scan {
+    final int delimiter;
+    final int quote;
+    final long splitSize;
+    final List<Long> cuts = new ArrayList<>();
+    long headerEnd = -1;
+    long nextCut = Long.MAX_VALUE;
+    int state = START;
+    int previous = '\n';
+
+    Scan(int delimiter, int quote, long splitSize) {
+      this.delimiter = delimiter;
+      this.quote = quote;
+      this.splitSize = splitSize;
+    }
+
+    /** Scans {@code buf[from, n)}, at file offset {@code offset}; false if not strict. */
+    boolean feed(byte[] buf, int from, int n, long offset) {
+      int i = from;
+      while (i < n) {
+        if (state == QUOTED) {
+          while (i < n && buf[i] != quote) {
+            i++;
+          }
+          if (i < n) {
+            state = QUOTE_SEEN;
+            previous = quote;
+            i++;
+          }
+          continue;
+        }
+        int b = buf[i] & 0xFF;
+        if (state == QUOTE_SEEN) {
+          if (b == quote) {
+            state = QUOTED;
+          } else if (b == delimiter || b == '\n' || b == '\r') {
+            state = START;
+          } else {
+            return false;
+          }
+        }
+        if (state != QUOTED) {
+          // outside quotes: jump to the next quote or LF
+          while (b != quote && b != '\n') {
+            previous = b;
+            if (++i == n) {
+              return true;
+            }
+            b = buf[i] & 0xFF;
+          }
+          if (b == quote) {
+            if (previous != delimiter && previous != '\n' && previous != '\r') {
+              return false;
+            }
+            state = QUOTED;
+          } else {
+            // an LF outside quotes ends a record: the next byte begins one
+            recordEnd(offset + i + 1);
+          }
+          previous = b;
+          i++;
+        } else {
+          previous = b;
+          i++;
+        }
+      }
+      return true;
+    }
+
+    private void recordEnd(long recordStart) {
+      if (headerEnd < 0) {
+        headerEnd = recordStart;
+        nextCut = headerEnd + splitSize;
+      } else if (recordStart >= nextCut) {
+        cuts.add(recordStart);
+        nextCut = recordStart + splitSize;
+      }
+    }
   }
 }

@@ -38,7 +38,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   private Map<String, Integer> index;
   private CSVRecord lookahead;
   private CsvRow current;
-  private long recordOffset = -1;
+  private long recordChars = -1;
   private long badRecords;
   private Writer rejects;
 
@@ -51,8 +51,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     this.parser = CSVParser.builder().setReader(new InputStreamReader(bytes,
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)))
-        .setFormat(options.format()).setCharset(StandardCharsets.UTF_8).setTrackBytes(true)
-        .get();
+        .setFormat(options.format()).get();
     this.records = parser.iterator();
     if (split.meta() instanceof String[] header) {
       setHeader(header);
@@ -103,7 +102,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
         return false;
       }
       lookahead = null;
-      recordOffset = base + rec.getBytePosition();
+      recordChars = rec.getCharacterPosition();
       if (rec.size() == columns.size()) {
         current = new CsvRow(columns, index, rec.values());
         return true;
@@ -111,17 +110,17 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
       long end;
       try {
         CSVRecord after = nextRecord();
-        end = after == null ? split.end() : base + after.getBytePosition();
+        end = after == null ? split.end() : byteOffset(after.getCharacterPosition());
       } catch (UncheckedIOException | IllegalStateException e) {
         end = split.end();
       }
-      bad(recordOffset, end, "expected " + columns.size() + " fields as in the header "
-          + columns + ", got " + rec.size());
+      bad(byteOffset(recordChars), end, "expected " + columns.size() + " fields as in the"
+          + " header " + columns + ", got " + rec.size());
     }
   }
 
   private void malformed(RuntimeException e) throws IOException {
-    long from = recordOffset < 0 ? split.start() : recordOffset;
+    long from = recordChars < 0 ? split.start() : byteOffset(recordChars);
     bad(from, split.end(), "it does not parse as CSV (" + e.getMessage() + ")");
   }
 
@@ -161,9 +160,37 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     return current;
   }
 
+  /**
+   * The current record's byte offset. Commons CSV counts characters cheaply but bytes only at a
+   * cost on every character, so the reader keeps character positions and converts one here, by
+   * decoding the split's bytes up to it: done only for error messages.
+   */
   @Override
   public long recordOffset() {
-    return recordOffset;
+    try {
+      return recordChars < 0 ? split.start() : byteOffset(recordChars);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The file offset of the character at {@code chars} (UTF-16 units after {@code base}). */
+  private long byteOffset(long chars) throws IOException {
+    try (InputStream in = new BufferedInputStream(InputFiles.openRange(split), 1 << 16)) {
+      in.skipNBytes(base - (split.compressed() ? 0 : split.start()));
+      long bytes = 0;
+      for (long c = 0; c < chars; ) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        int length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        in.skipNBytes(length - 1);
+        bytes += length;
+        c += length == 4 ? 2 : 1;
+      }
+      return base + bytes;
+    }
   }
 
   /** The split's bytes (a header read by the planner belongs to no split). */

@@ -24,34 +24,48 @@ public final class MapTask {
       int workerIndex, TaskEmitter<K, V> out, CounterSet counters) throws TaskException {
     long emittedBefore = out.emitted;
     long records = 0;
-    long offset = split.start();
     I record = null;
     String stage = "opening the split";
     try (RecordReader<I> reader = input.open(split)) {
-      stage = "mapper setup";
-      mapper.setup(new Context(split, workerIndex));
-      stage = "reading a record";
-      while (reader.next()) {
-        record = reader.current();
-        offset = reader.recordOffset();
-        stage = "mapping a record";
-        mapper.map(record, out);
-        records++;
+      try {
+        stage = "mapper setup";
+        mapper.setup(new Context(split, workerIndex));
         stage = "reading a record";
-        record = null;
+        while (reader.next()) {
+          record = reader.current();
+          stage = "mapping a record";
+          mapper.map(record, out);
+          records++;
+          stage = "reading a record";
+          record = null;
+        }
+        stage = "mapper cleanup";
+        mapper.cleanup(out);
+      } catch (Exception | StackOverflowError e) {
+        // the record's position is asked for only now: some readers compute it at a cost
+        long offset = stage.contains("record") ? safeOffset(reader, split) : split.start();
+        throw new TaskException(describe(input, split, stage, offset, record, e), e);
       }
-      stage = "mapper cleanup";
-      mapper.cleanup(out);
       counters.add(Counters.BYTES_READ, reader.bytesConsumed());
       if (reader.badRecords() > 0) {
         counters.add(Counters.BAD_RECORDS, reader.badRecords());
       }
+    } catch (TaskException e) {
+      throw e;
     } catch (Exception | StackOverflowError e) {
-      throw new TaskException(describe(input, split, stage, offset, record, e), e);
+      throw new TaskException(describe(input, split, stage, split.start(), null, e), e);
     }
     counters.add(Counters.RECORDS_READ, records);
     counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
     counters.add(Counters.SPLITS, 1);
+  }
+
+  private static long safeOffset(RecordReader<?> reader, Split split) {
+    try {
+      return reader.recordOffset();
+    } catch (RuntimeException e) {
+      return split.start();
+    }
   }
 
   private static String describe(Input<?> input, Split split, String stage, long offset,
