@@ -111,7 +111,11 @@ public final class WorkerHandle {
     }
     answered.complete(null);
     if (!(reply instanceof Hello hello) || hello.version() != Protocol.VERSION) {
-      process.destroyForcibly();
+      if (reply != null) {
+        process.destroyForcibly();
+      }
+      // a worker that failed by itself is waited for, not destroyed: destroying a process
+      // closes its stderr pipe, and the last lines it wrote are the ones that say why
       String how = describeExit(waitForExit());
       LIVE.remove(this);
       throw new WorkerStartException("Worker JVM " + index + " did not start: it " + how
@@ -194,9 +198,9 @@ public final class WorkerHandle {
     }
     if (error != null && !closing) {
       LOG.warn("{}: protocol error, stopping it: {}", this, error);
+      process.destroyForcibly();
     }
-    process.destroyForcibly();
-    int code = waitForExit();
+    int code = waitForExit(); // not destroyed first, so its last stderr lines are read
     LIVE.remove(this);
     String message = this + (closing ? " was stopped" : " " + describeExit(code))
         + (error == null || closing ? "" : " after a protocol error: " + error) + stderrSummary();
