@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One contender in its own JVM, so that start-up is part of what is measured:
- * {@code Contender wordcount NAME FILE WORKERS} prints {@code check ...};
+ * {@code Contender wordcount NAME FILE WORKERS} and
+ * {@code Contender groupby NAME QUESTION FILE WORKERS} print {@code check ...};
  * {@code Contender pool ITEMS ROUND_TRIPS} prints {@code metric NAME VALUE} lines.
  */
 public final class Contender {
@@ -18,6 +19,8 @@ public final class Contender {
             Integer.parseInt(args[3]));
         System.out.println("check " + WordCountContenders.check(counts));
       }
+      case "groupby" -> System.out.println("check " + GroupByContenders.run(args[1],
+          GroupByQuestions.named(args[2]), Path.of(args[3]), Integer.parseInt(args[4])));
       case "pool" -> PoolOverhead.measure(Integer.parseInt(args[1]), Integer.parseInt(args[2]))
           .forEach((k, v) -> System.out.println("metric " + k + " " + v));
       default -> throw new IllegalArgumentException("unknown job " + args[0]);

@@ -10,21 +10,44 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import org.forkreduce.datasets.G1Table;
 import org.forkreduce.datasets.ZipfCorpus;
 
 /**
- * The benchmark's text: a Zipf corpus from the datasets module, reused when a file of the same
- * size and seed exists and still matches the checksum recorded when it was generated.
+ * The benchmarks' data, from the datasets module: reused when a file of the same parameters
+ * exists and still matches the checksum recorded when it was generated.
  */
 final class Corpus {
   private static final long SEED = 42;
 
   private Corpus() {}
 
-  static Path ensure(Path dir, long bytes) throws IOException {
-    Files.createDirectories(dir);
-    Path file = dir.resolve("zipf-" + bytes + "-seed" + SEED + ".txt");
-    Path sum = dir.resolve(file.getFileName() + ".sha256");
+  /** The Zipf text corpus of about {@code bytes}. */
+  static Path text(Path dir, long bytes) throws IOException {
+    return ensure(dir.resolve("zipf-" + bytes + "-seed" + SEED + ".txt"), out ->
+        new ZipfCorpus(ZipfCorpus.VOCABULARY, ZipfCorpus.EXPONENT, SEED).write(out, bytes, SEED));
+  }
+
+  /** The G1 table with {@code rows} rows and 100 groups, no NAs, unsorted. */
+  static Path g1(Path dir, long rows) throws IOException {
+    G1Table table = new G1Table(rows, 100, 0, false);
+    return ensure(dir.resolve(table.fileName()), out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
+      table.write(w, SEED);
+      w.flush();
+    });
+  }
+
+  private interface Generator {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Reuses {@code file} when its recorded checksum still matches, else generates it. */
+  private static Path ensure(Path file, Generator generator) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path sum = file.resolveSibling(file.getFileName() + ".sha256");
     if (Files.exists(file) && Files.exists(sum)
         && Files.readString(sum, StandardCharsets.US_ASCII).strip().equals(sha256(file))) {
       System.err.println("benchmarks: reusing " + file + " (checksum matches)");
@@ -32,7 +55,7 @@ final class Corpus {
     }
     System.err.println("benchmarks: generating " + file + " ...");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      new ZipfCorpus(ZipfCorpus.VOCABULARY, ZipfCorpus.EXPONENT, SEED).write(out, bytes, SEED);
+      generator.write(out);
     }
     Files.writeString(sum, sha256(file) + "\n", StandardCharsets.US_ASCII);
     return file;

@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
 public final class Harness implements Callable<Integer> {
   static final List<String> WORD_COUNT = List.of("forkreduce-processes", "forkreduce-threads",
       "forkreduce-inline", "plain-loop", "parallel-streams");
+  static final List<String> GROUP_BY = List.of("forkreduce-processes", "forkreduce-threads",
+      "duckdb", "single-thread-loop");
 
   @Option(names = "--quick", description = "100 MiB corpus, 3 runs (default: 1 GiB, 5 runs).")
   boolean quick;
@@ -41,9 +43,15 @@ public final class Harness implements Callable<Integer> {
       description = "Items of the tiny-task map (default 100000).")
   int poolItems;
 
-  @Option(names = "--jobs", split = ",", defaultValue = "wordcount,pool",
-      description = "Which jobs: wordcount, pool (default both).")
+  @Option(names = "--jobs", split = ",", defaultValue = "wordcount,groupby,pool",
+      description = "Which jobs: wordcount, groupby, pool (default all).")
   List<String> jobs;
+
+  @Option(names = "--g1-rows", description = "G1 rows (default 1e6 quick, 1e7 full).")
+  String g1Rows;
+
+  @Option(names = "--questions", split = ",", description = "Which of q1..q10 (default all).")
+  List<String> questions;
 
   @Option(names = "--data", defaultValue = "benchmarks/target/data",
       description = "Where generated data is kept and reused.")
@@ -63,8 +71,22 @@ public final class Harness implements Callable<Integer> {
     List<Measurement> results = new ArrayList<>();
     if (jobs.contains("wordcount")) {
       long bytes = corpusSize != null ? parseSize(corpusSize) : quick ? 100L << 20 : 1L << 30;
-      Path corpus = Corpus.ensure(data, bytes);
-      results.addAll(wordCount(corpus, n));
+      Path corpus = Corpus.text(data, bytes);
+      results.addAll(compare("wordcount-" + sizeLabel(Files.size(corpus)), WORD_COUNT, n,
+          c -> List.of("wordcount", c, corpus.toString(), Integer.toString(workers)),
+          String::equals));
+    }
+    if (jobs.contains("groupby")) {
+      long rows = g1Rows != null ? (long) Double.parseDouble(g1Rows) : quick ? 1_000_000
+          : 10_000_000;
+      Path g1 = Corpus.g1(data, rows);
+      for (GroupByQuestions.Question q : GroupByQuestions.ALL) {
+        if (questions == null || questions.contains(q.name())) {
+          results.addAll(compare("groupby-" + q.name(), GROUP_BY, n,
+              c -> List.of("groupby", c, q.name(), g1.toString(), Integer.toString(workers)),
+              GroupByQuestions.Digest::agree));
+        }
+      }
     }
     if (jobs.contains("pool")) {
       results.addAll(pool(n));
@@ -75,27 +97,31 @@ public final class Harness implements Callable<Integer> {
     return results.stream().allMatch(Measurement::ok) ? 0 : 1;
   }
 
-  private List<Measurement> wordCount(Path corpus, int n) throws Exception {
-    String job = "wordcount-" + sizeLabel(Files.size(corpus));
+  /**
+   * Runs every contender {@code n} times, alternating which goes first, each in its own JVM;
+   * a result that disagrees with the first contender's fails that contender.
+   */
+  private List<Measurement> compare(String job, List<String> contenders, int n,
+      java.util.function.Function<String, List<String>> args,
+      java.util.function.BiPredicate<String, String> agree) throws Exception {
     Map<String, Measurement> byName = new LinkedHashMap<>();
-    WORD_COUNT.forEach(c -> byName.put(c, new Measurement(job, c, "s")));
+    contenders.forEach(c -> byName.put(c, new Measurement(job, c, "s")));
     String reference = null;
     for (int run = 0; run < n; run++) {
-      for (int i = 0; i < WORD_COUNT.size(); i++) {
-        String contender = WORD_COUNT.get((i + run) % WORD_COUNT.size());
+      for (int i = 0; i < contenders.size(); i++) {
+        String contender = contenders.get((i + run) % contenders.size());
         Measurement m = byName.get(contender);
         ProcessRunner.Outcome o = ProcessRunner.run(ProcessRunner.java(
-            Contender.class.getName(), "wordcount", contender, corpus.toString(),
-            Integer.toString(workers)));
+            Contender.class.getName(), args.apply(contender).toArray(String[]::new)));
         List<String> check = o.lines("check ");
         System.err.printf(Locale.ROOT, "benchmarks: %s %s run %d: %.2f s%n", job, contender,
             run + 1, o.seconds());
         if (o.exitCode() != 0 || check.isEmpty()) {
           m.failure = o.failure();
-        } else if (reference == null || contender.equals("plain-loop") && run == 0) {
-          reference = reference == null ? check.get(0) : reference;
+        } else if (reference == null) {
+          reference = check.get(0);
           m.values.add(o.seconds());
-        } else if (!check.get(0).equals(reference)) {
+        } else if (!agree.test(check.get(0), reference)) {
           m.failure = "wrong result: " + check.get(0) + ", expected " + reference;
         } else {
           m.values.add(o.seconds());

@@ -14,7 +14,7 @@ final class Report {
 
   /** The ForkReduce contender each job's ratios are taken against. */
   private static String baseline(String job) {
-    return job.startsWith("wordcount") ? "forkreduce-processes" : "forkreduce";
+    return job.startsWith("pool") ? "forkreduce" : "forkreduce-processes";
   }
 
   private static String ratio(Measurement m, List<Measurement> all) {
@@ -37,8 +37,8 @@ final class Report {
         out.printf(Locale.ROOT, "%-22s %-24s FAILED: %s%n", m.job, m.contender, m.failure);
       }
     }
-    out.println("ratio = median / median of " + "ForkReduce (processes for word count);"
-        + " above 1 means slower than ForkReduce.");
+    out.println("ratio = median / median of ForkReduce (processes(n) for jobs, the pool for"
+        + " pool metrics); above 1 means slower than ForkReduce.");
   }
 
   private static String pad(String unit) {

@@ -1,0 +1,125 @@
+package org.forkreduce.benchmarks;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.forkreduce.Engine;
+import org.forkreduce.benchmarks.GroupByQuestions.Digest;
+import org.forkreduce.benchmarks.GroupByQuestions.Question;
+import org.forkreduce.examples.dataframe.DataFrame;
+import org.forkreduce.examples.dataframe.Table;
+
+/** The group-by contenders; each answers one question with a digest of its result. */
+final class GroupByContenders {
+  private GroupByContenders() {}
+
+  static Digest run(String contender, Question q, Path csv, int workers) throws Exception {
+    return switch (contender) {
+      case "forkreduce-processes" -> forkReduce(Engine.processes(workers), q, csv);
+      case "forkreduce-threads" -> forkReduce(Engine.threads(workers), q, csv);
+      case "duckdb" -> duckDb(q, csv, workers);
+      case "single-thread-loop" -> loop(q, csv);
+      default -> throw new IllegalArgumentException("unknown group-by contender " + contender);
+    };
+  }
+
+  private static Digest forkReduce(Engine engine, Question q, Path csv) {
+    try (engine) {
+      Table t = DataFrame.csv(csv).groupBy(q.by().toArray(String[]::new))
+          .agg(q.aggs().toArray(String[]::new)).run(engine);
+      double sum = 0;
+      for (Object[] row : t.rows()) {
+        for (int i = q.by().size(); i < row.length; i++) {
+          sum += Digest.cell(row[i]);
+        }
+      }
+      return new Digest(t.rows().size(), sum);
+    }
+  }
+
+  /** DuckDB reading the CSV inside the query, as db-benchmark's "from CSV" timing does. */
+  private static Digest duckDb(Question q, Path csv, int workers) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET threads = " + workers);
+      String sql = "WITH t AS (SELECT * FROM read_csv('" + csv.toAbsolutePath()
+          + "', header = true)) " + q.sql();
+      long rows = 0;
+      double sum = 0;
+      try (ResultSet r = s.executeQuery(sql)) {
+        int columns = r.getMetaData().getColumnCount();
+        while (r.next()) {
+          rows++;
+          for (int i = q.by().size() + 1; i <= columns; i++) {
+            sum += Digest.cell(r.getObject(i));
+          }
+        }
+      }
+      return new Digest(rows, sum);
+    }
+  }
+
+  /**
+   * What a user writes without a framework: one thread, Commons CSV, every group's values of
+   * the needed columns kept in arrays, then each question's formula.
+   */
+  private static Digest loop(Question q, Path csv) throws Exception {
+    List<String> columns = new ArrayList<>(List.of("v1", "v2", "v3"));
+    Map<List<String>, double[][]> groups = new HashMap<>();
+    Map<List<String>, int[]> sizes = new HashMap<>();
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            .parse(in)) {
+      for (CSVRecord r : p) {
+        List<String> key = new ArrayList<>(q.by().size());
+        for (String b : q.by()) {
+          key.add(r.get(b));
+        }
+        double[][] g = groups.computeIfAbsent(key, k -> new double[3][4]);
+        int[] n = sizes.computeIfAbsent(key, k -> new int[1]);
+        if (n[0] == g[0].length) {
+          for (int c = 0; c < 3; c++) {
+            g[c] = Arrays.copyOf(g[c], n[0] * 2);
+          }
+        }
+        for (int c = 0; c < 3; c++) {
+          String v = r.get(columns.get(c));
+          g[c][n[0]] = v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+        }
+        n[0]++;
+      }
+    }
+    long rows = 0;
+    double sum = 0;
+    for (Map.Entry<List<String>, double[][]> e : groups.entrySet()) {
+      int n = sizes.get(e.getKey())[0];
+      double[][] g = e.getValue();
+      double[] v1 = Arrays.copyOf(g[0], n);
+      double[] v2 = Arrays.copyOf(g[1], n);
+      double[] v3 = Arrays.copyOf(g[2], n);
+      List<Double> out = LoopFormulas.answer(q.name(), v1, v2, v3);
+      if (q.name().equals("q8")) {
+        rows += out.size();
+      } else {
+        rows++;
+      }
+      for (Double d : out) {
+        sum += Digest.cell(d);
+      }
+    }
+    return new Digest(rows, sum);
+  }
+}

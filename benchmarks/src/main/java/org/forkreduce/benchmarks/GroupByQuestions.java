@@ -1,0 +1,63 @@
+package org.forkreduce.benchmarks;
+
+import java.util.List;
+
+/** The ten db-benchmark groupby questions, for the dataframe API and for SQL. */
+final class GroupByQuestions {
+  private GroupByQuestions() {}
+
+  record Question(String name, List<String> by, List<String> aggs, String sql) {}
+
+  static final List<Question> ALL = List.of(
+      q("q1", "id1", "SELECT id1, sum(v1) AS v1 FROM t GROUP BY id1", "sum(v1) AS v1"),
+      q("q2", "id1,id2", "SELECT id1, id2, sum(v1) AS v1 FROM t GROUP BY id1, id2",
+          "sum(v1) AS v1"),
+      q("q3", "id3", "SELECT id3, sum(v1) AS v1, avg(v3) AS v3 FROM t GROUP BY id3",
+          "sum(v1) AS v1", "mean(v3) AS v3"),
+      q("q4", "id4", "SELECT id4, avg(v1) AS v1, avg(v2) AS v2, avg(v3) AS v3 FROM t"
+          + " GROUP BY id4", "mean(v1) AS v1", "mean(v2) AS v2", "mean(v3) AS v3"),
+      q("q5", "id6", "SELECT id6, sum(v1) AS v1, sum(v2) AS v2, sum(v3) AS v3 FROM t"
+          + " GROUP BY id6", "sum(v1) AS v1", "sum(v2) AS v2", "sum(v3) AS v3"),
+      q("q6", "id4,id5", "SELECT id4, id5, median(v3) AS median_v3, stddev(v3) AS sd_v3"
+          + " FROM t GROUP BY id4, id5", "median(v3) AS median_v3", "stddev(v3) AS sd_v3"),
+      q("q7", "id3", "SELECT id3, max(v1) - min(v2) AS range_v1_v2 FROM t GROUP BY id3",
+          "max(v1) - min(v2) AS range_v1_v2"),
+      q("q8", "id6", "SELECT id6, largest2_v3 FROM (SELECT id6, v3 AS largest2_v3,"
+          + " row_number() OVER (PARTITION BY id6 ORDER BY v3 DESC) AS order_v3 FROM t"
+          + " WHERE v3 IS NOT NULL) sub WHERE order_v3 <= 2", "top(v3, 2) AS largest2_v3"),
+      q("q9", "id2,id4", "SELECT id2, id4, pow(corr(v1, v2), 2) AS r2 FROM t"
+          + " GROUP BY id2, id4", "pow(corr(v1, v2), 2) AS r2"),
+      q("q10", "id1,id2,id3,id4,id5,id6", "SELECT id1, id2, id3, id4, id5, id6,"
+          + " sum(v3) AS v3, count(*) AS count FROM t GROUP BY id1, id2, id3, id4, id5, id6",
+          "sum(v3) AS v3", "count() AS count"));
+
+  private static Question q(String name, String by, String sql, String... aggs) {
+    return new Question(name, List.of(by.split(",")), List.of(aggs), sql);
+  }
+
+  static Question named(String name) {
+    return ALL.stream().filter(q -> q.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown question " + name));
+  }
+
+  /** Rows and the sum of the aggregate cells: equal (to 1e-6) across correct contenders. */
+  record Digest(long rows, double sum) {
+    @Override
+    public String toString() {
+      return "rows=" + rows + " sum=" + String.format(java.util.Locale.ROOT, "%.9e", sum);
+    }
+
+    /** A result cell's contribution: its value, 0 for NA (null or NaN) and text. */
+    static double cell(Object v) {
+      return v instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : 0;
+    }
+
+    static boolean agree(String a, String b) {
+      String[] x = a.split("[ =]");
+      String[] y = b.split("[ =]");
+      double p = Double.parseDouble(x[3]);
+      double q = Double.parseDouble(y[3]);
+      return x[1].equals(y[1]) && Math.abs(p - q) <= 1e-6 * Math.max(Math.abs(p), Math.abs(q));
+    }
+  }
+}
