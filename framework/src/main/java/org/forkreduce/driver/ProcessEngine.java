@@ -39,6 +39,7 @@ final class ProcessEngine implements Engine {
   ProcessEngine(WorkerOptions options) {
     this.options = options;
     this.workers = new WorkerSlots(options);
+    workers.prestart();
   }
 
   @Override

@@ -25,9 +25,25 @@ final class WorkerSlots {
     return t;
   });
 
+  private final Object filling = new Object();
+  private boolean closed;
+  private CompletableFuture<Void> prestart = CompletableFuture.completedFuture(null);
+
   WorkerSlots(WorkerOptions options) {
     this.options = options;
     this.slots = new WorkerHandle[options.workers()];
+  }
+
+  /**
+   * Starts filling the slots in the background, so that the JVMs boot while the driver plans
+   * its first job; {@link #fill()} then waits for them (and reports a failure itself).
+   */
+  void prestart() {
+    prestart = CompletableFuture.runAsync(() -> {
+      synchronized (filling) {
+        fillSlots();
+      }
+    }, starter);
   }
 
   int size() {
@@ -36,6 +52,13 @@ final class WorkerSlots {
 
   /** Fills every empty or dead slot, in parallel, and waits; throws the first start failure. */
   void fill() {
+    prestart.exceptionally(e -> null).join();
+    synchronized (filling) {
+      fillSlots();
+    }
+  }
+
+  private void fillSlots() {
     List<CompletableFuture<Void>> starting = new ArrayList<>();
     for (int i = 0; i < slots.length; i++) {
       WorkerHandle current = get(i);
@@ -57,6 +80,10 @@ final class WorkerSlots {
   }
 
   private synchronized void set(int slot, WorkerHandle worker) {
+    if (closed) {
+      worker.close(); // started while the engine closed
+      return;
+    }
     slots[slot] = worker;
   }
 
@@ -78,6 +105,7 @@ final class WorkerSlots {
   }
 
   synchronized void close() {
+    closed = true;
     for (WorkerHandle w : slots) {
       if (w != null) {
         w.close();

@@ -104,11 +104,7 @@ public final class CsvInput implements Input<CsvRow> {
 
   @Override
   public String describePosition(Split split, long offset) {
-    try {
-      return "line " + InputFiles.lineNumberAt(split, offset) + " (byte offset " + offset + ")";
-    } catch (IOException | RuntimeException e) {
-      return "byte offset " + offset + " (line number unavailable: " + e.getMessage() + ")";
-    }
+    return InputFiles.describePosition(split, offset);
   }
 
   @Override

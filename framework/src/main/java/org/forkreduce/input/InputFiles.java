@@ -166,6 +166,15 @@ public final class InputFiles {
     };
   }
 
+  /** "line N (byte offset X)" for error messages; the byte offset alone if the file is gone. */
+  public static String describePosition(Split split, long offset) {
+    try {
+      return "line " + lineNumberAt(split, offset) + " (byte offset " + offset + ")";
+    } catch (IOException | RuntimeException e) {
+      return "byte offset " + offset + " (line number unavailable: " + e.getMessage() + ")";
+    }
+  }
+
   /** Counts the LFs before {@code offset}: the 1-based line number of a record starting there. */
   public static long lineNumberAt(Split split, long offset) throws IOException {
     long line = 1;

@@ -34,11 +34,7 @@ public final class TextInput implements Input<String> {
 
   @Override
   public String describePosition(Split split, long offset) {
-    try {
-      return "line " + InputFiles.lineNumberAt(split, offset) + " (byte offset " + offset + ")";
-    } catch (IOException | RuntimeException e) {
-      return "byte offset " + offset + " (line number unavailable: " + e.getMessage() + ")";
-    }
+    return InputFiles.describePosition(split, offset);
   }
 
   @Override

@@ -23,6 +23,20 @@ public final class PartialFiles {
 
   private PartialFiles() {}
 
+  /**
+   * A Kryo for one partial file. Kryo writes an unregistered class (a user's key or value type)
+   * by name, and by default forgets it after every top-level object, so a million entries would
+   * carry a million class names. Without auto-reset a name is written once per file; without
+   * reference tracking nothing else is remembered across entries. Values must therefore be
+   * trees (no cycles), as reduce values are.
+   */
+  private static Kryo fileKryo() {
+    Kryo kryo = Serde.newKryo();
+    kryo.setReferences(false);
+    kryo.setAutoReset(false);
+    return kryo;
+  }
+
   /** The segment of {@code key} among {@code segments}. */
   public static int segmentOf(Object key, int segments) {
     int h = key.hashCode();
@@ -41,8 +55,8 @@ public final class PartialFiles {
       parts.get(n == 1 ? 0 : segmentOf(e.getKey(), n)).add(e);
     }
     long[] counts = new long[n];
-    Kryo kryo = Serde.newKryo();
     for (int i = 0; i < n; i++) {
+      Kryo kryo = fileKryo();
       try (OutputStream file = Files.newOutputStream(segments.get(i));
           Output out = new Output(file, BUFFER)) {
         out.writeLong(parts.get(i).size());
@@ -63,7 +77,7 @@ public final class PartialFiles {
   @SuppressWarnings("unchecked")
   public static <K, V> void readInto(Path file, Map<K, V> into,
       BiFunction<? super V, ? super V, ? extends V> merge) throws IOException {
-    Kryo kryo = Serde.newKryo();
+    Kryo kryo = fileKryo();
     try (Input in = new Input(Files.newInputStream(file), BUFFER)) {
       long count = in.readLong();
       for (long i = 0; i < count; i++) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.forkreduce.stats.Counters;
@@ -79,8 +80,7 @@ public final class Table {
         rows.add(row);
       }
     }
-    rows.sort(byGroup(groupColumns.size()));
-    return new Table(header, rows, null, null);
+    return new Table(header, sortByGroup(rows, groupColumns.size()), null, null);
   }
 
   private static Object typed(String text, ColumnType type) {
@@ -91,6 +91,59 @@ public final class Table {
       return Long.parseLong(text);
     }
     return type == ColumnType.DOUBLE ? (Object) Double.parseDouble(text) : text;
+  }
+
+  /**
+   * Sorts rows by their first {@code n} cells. Comparing cells chases pointers to boxed numbers
+   * and strings, which dominates on millions of rows; instead each group column's distinct
+   * values are ranked once and a row's ranks are packed into two longs, so the sort compares
+   * primitives. Rows whose ranks do not fit in 128 bits fall back to comparing cells.
+   */
+  private static List<Object[]> sortByGroup(List<Object[]> rows, int n) {
+    int[] bits = new int[n];
+    List<Map<Object, Integer>> ranks = new ArrayList<>();
+    int total = 0;
+    for (int c = 0; c < n; c++) {
+      int column = c;
+      java.util.Set<Object> seen = new java.util.HashSet<>();
+      rows.forEach(r -> seen.add(r[column] == null ? NA : r[column]));
+      List<Object> distinct = new ArrayList<>(seen);
+      distinct.sort(Table::compareNullable);
+      Map<Object, Integer> rank = new java.util.HashMap<>(distinct.size() * 2);
+      for (Object v : distinct) {
+        rank.put(v, rank.size());
+      }
+      ranks.add(rank);
+      bits[c] = 64 - Long.numberOfLeadingZeros(Math.max(1, distinct.size() - 1));
+      total += bits[c];
+    }
+    if (total > 126) {
+      rows.sort(byGroup(n));
+      return rows;
+    }
+    record Keyed(long hi, long lo, Object[] row) {}
+    List<Keyed> keyed = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      long hi = 0;
+      long lo = 0;
+      for (int c = 0; c < n; c++) {
+        long rank = ranks.get(c).get(r[c] == null ? NA : r[c]);
+        hi = (hi << bits[c]) | (lo >>> (63 - bits[c]));
+        lo = ((lo << bits[c]) | rank) & Long.MAX_VALUE;
+      }
+      keyed.add(new Keyed(hi, lo, r));
+    }
+    keyed.sort(Comparator.comparingLong(Keyed::hi).thenComparingLong(Keyed::lo));
+    List<Object[]> sorted = new ArrayList<>(rows.size());
+    keyed.forEach(k -> sorted.add(k.row()));
+    return sorted;
+  }
+
+  /** Stands for NA among a column's distinct values; sorts first. */
+  private static final Object NA = new Object();
+
+  private static int compareNullable(Object x, Object y) {
+    return compare(x == NA ? null : x, y == NA ? null : y);
   }
 
   private static Comparator<Object[]> byGroup(int n) {
