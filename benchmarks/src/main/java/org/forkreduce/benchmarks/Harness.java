@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.forkreduce.datasets.Sizes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +71,7 @@ public final class Harness implements Callable<Integer> {
     int n = runs != null ? runs : quick ? 3 : 5;
     List<Measurement> results = new ArrayList<>();
     if (jobs.contains("wordcount")) {
-      long bytes = corpusSize != null ? parseSize(corpusSize) : quick ? 100L << 20 : 1L << 30;
+      long bytes = corpusSize != null ? Sizes.bytes(corpusSize) : quick ? 100L << 20 : 1L << 30;
       Path corpus = Corpus.text(data, bytes);
       results.addAll(compare("wordcount-" + sizeLabel(Files.size(corpus)), WORD_COUNT, n,
           c -> List.of("wordcount", c, corpus.toString(), Integer.toString(workers)),
@@ -188,13 +189,6 @@ public final class Harness implements Callable<Integer> {
       Files.write(script, in.readAllBytes());
     }
     return script;
-  }
-
-  static long parseSize(String s) {
-    String v = s.trim().toLowerCase(Locale.ROOT);
-    int suffix = "kmg".indexOf(v.charAt(v.length() - 1));
-    long unit = suffix < 0 ? 1 : 1L << (10 * (suffix + 1));
-    return Long.parseLong(suffix < 0 ? v : v.substring(0, v.length() - 1)) * unit;
   }
 
   private static String sizeLabel(long bytes) {

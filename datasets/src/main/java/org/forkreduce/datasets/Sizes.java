@@ -3,7 +3,7 @@ package org.forkreduce.datasets;
 import java.util.Locale;
 
 /** Parsing and printing the numbers of the CLI and file names. */
-final class Sizes {
+public final class Sizes {
   private Sizes() {}
 
   /** {@code 10000000} as {@code 1e7}, {@code 25000} as {@code 2.5e4}; as db-benchmark names. */
@@ -36,7 +36,7 @@ final class Sizes {
   }
 
   /** Parses a byte size such as {@code 1048576}, {@code 100m} or {@code 1g}. */
-  static long bytes(String text) {
+  public static long bytes(String text) {
     String v = text.trim().toLowerCase(Locale.ROOT);
     long unit = 1;
     int suffix = v.isEmpty() ? -1 : "kmg".indexOf(v.charAt(v.length() - 1));

@@ -20,7 +20,6 @@ import org.forkreduce.CsvOptions;
 import org.forkreduce.Engine;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.InputException;
-import org.forkreduce.JobFailedException;
 import org.forkreduce.output.OutputCommitter;
 import org.forkreduce.stats.Counters;
 import picocli.CommandLine;
@@ -127,9 +126,6 @@ public final class DataFrameCli {
       } catch (InputException | IllegalArgumentException e) {
         err.println("dataframe: " + e.getMessage());
         return EXIT_USAGE;
-      } catch (JobFailedException e) {
-        err.println("dataframe: " + e.getMessage());
-        return EXIT_FAILED;
       } catch (ForkReduceException | IOException e) {
         err.println("dataframe: " + e.getMessage());
         return EXIT_FAILED;
