@@ -1,5 +1,6 @@
 package org.forkreduce;
 
+import java.util.List;
 import org.forkreduce.driver.Engines;
 
 /**
@@ -57,22 +58,35 @@ public interface Engine extends AutoCloseable {
   }
 
   /** The engine names {@link #named} knows, for help texts. */
-  String NAMES = "auto, inline, threads, processes";
+  String NAMES = "auto, inline, threads, processes, spark (with the runner-spark module)";
+
+  /** {@link #named(String, int, String)} with the engine's default master. */
+  static Engine named(String name, int workers) {
+    return named(name, workers, null);
+  }
 
   /**
    * The engine called {@code name} ({@value #NAMES}) with {@code workers} workers (ignored by
-   * inline), for command lines and configuration files.
+   * inline), for command lines and configuration files. Names the framework does not know are
+   * looked up among the {@link org.forkreduce.driver.EngineProvider}s on the class path.
    *
-   * @throws IllegalArgumentException for another name, saying which are allowed
+   * @param master where the engine runs, for engines that run elsewhere (Spark's master URL such
+   *     as {@code local[2]} or {@code spark://host:7077}); null for the default
+   * @throws IllegalArgumentException for an unknown name, saying which are allowed, or a master
+   *     given to an engine that runs on this machine
+   * @throws IllegalStateException if the engine's module or library is missing, naming it
    */
-  static Engine named(String name, int workers) {
+  static Engine named(String name, int workers, String master) {
+    if (master != null && List.of("auto", "inline", "threads", "processes").contains(name)) {
+      throw new IllegalArgumentException("a master ('" + master + "') is for engines that run "
+          + "elsewhere, such as spark; engine '" + name + "' runs on this machine: drop it");
+    }
     return switch (name) {
       case "auto" -> auto(WorkerOptions.defaults().workers(workers));
       case "inline" -> inline();
       case "threads" -> threads(workers);
       case "processes" -> processes(workers);
-      default -> throw new IllegalArgumentException("unknown engine '" + name + "'; use one of "
-          + NAMES);
+      default -> Engines.provided(name, workers, master);
     };
   }
 

@@ -1,5 +1,6 @@
 package org.forkreduce.driver;
 
+import java.util.ServiceLoader;
 import org.forkreduce.Engine;
 import org.forkreduce.WorkerOptions;
 
@@ -24,5 +25,21 @@ public final class Engines {
 
   public static Engine auto(WorkerOptions options) {
     return new AutoEngine(options);
+  }
+
+  /** An engine from an {@link EngineProvider} on the class path, or a message saying what to add. */
+  public static Engine provided(String name, int workers, String master) {
+    for (EngineProvider provider : ServiceLoader.load(EngineProvider.class)) {
+      if (provider.name().equals(name)) {
+        return provider.create(workers, master);
+      }
+    }
+    if (name.equals("spark")) {
+      throw new IllegalStateException("engine 'spark' needs the runner-spark module on the class "
+          + "path: add org.forkreduce:forkreduce-runner-spark, or run the jar that bundles it ("
+          + "runner-spark/target/forkreduce-spark-jobs.jar) with spark-submit");
+    }
+    throw new IllegalArgumentException("unknown engine '" + name + "'; use one of "
+        + Engine.NAMES);
   }
 }

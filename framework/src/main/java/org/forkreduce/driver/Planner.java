@@ -7,11 +7,12 @@ import org.forkreduce.Job;
 import org.forkreduce.input.Split;
 import org.forkreduce.input.SplitPolicy;
 
-/** Plans a job's splits for a number of workers. */
-final class Planner {
+/** Plans a job's splits for a number of workers; shared by every engine, here and elsewhere. */
+public final class Planner {
   private Planner() {}
 
-  static List<Split> plan(Job<?, ?, ?> job, int workers) {
+  /** @throws InputException naming the input when its files cannot be listed or sized */
+  public static List<Split> plan(Job<?, ?, ?> job, int workers) {
     try {
       return job.input().splits(new SplitPolicy(job.splitSize(), workers));
     } catch (IOException e) {

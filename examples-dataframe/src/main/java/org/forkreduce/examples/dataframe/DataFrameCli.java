@@ -75,6 +75,11 @@ public final class DataFrameCli {
         description = "Where mappers run: " + Engine.NAMES + " (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--master", paramLabel = "URL",
+        description = "For --engine spark: the Spark master, e.g. local[2], spark://host:7077,"
+            + " yarn (default: the one spark-submit sets, else local[N] with N workers).")
+    String master;
+
     @Option(names = "--workers", description = "Workers (default: the number of processors).")
     Integer workers;
 
@@ -123,7 +128,7 @@ public final class DataFrameCli {
             OutputCommitter.deleteRecursively(rejectsDir);
           }
         }
-      } catch (InputException | IllegalArgumentException e) {
+      } catch (InputException | IllegalArgumentException | IllegalStateException e) {
         err.println("dataframe: " + e.getMessage());
         return EXIT_USAGE;
       } catch (ForkReduceException | IOException e) {
@@ -135,9 +140,6 @@ public final class DataFrameCli {
     private String validate(int n) {
       if (n < 1) {
         return "--workers must be at least 1, got " + n;
-      }
-      if (!List.of(Engine.NAMES.split(", ")).contains(engine)) {
-        return "unknown --engine '" + engine + "'; use one of " + Engine.NAMES;
       }
       if (!onBadRecord.equals("fail") && !onBadRecord.equals("skip")) {
         return "--on-bad-record must be fail or skip, got '" + onBadRecord + "'";
@@ -157,7 +159,7 @@ public final class DataFrameCli {
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
       Table table;
-      try (Engine e = Engine.named(engine, n)) {
+      try (Engine e = Engine.named(engine, n, master)) {
         table = agg.run(e);
       }
       write(table);

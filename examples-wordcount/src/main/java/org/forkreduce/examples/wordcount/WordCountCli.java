@@ -36,6 +36,11 @@ public final class WordCountCli implements Callable<Integer> {
           + " inline for small inputs, worker processes for large ones).")
   String engine;
 
+  @Option(names = "--master", paramLabel = "URL",
+      description = "For --engine spark: the Spark master, e.g. local[2], spark://host:7077,"
+          + " yarn (default: the one spark-submit sets, else local[N] with N workers).")
+  String master;
+
   @Option(names = "--workers", paramLabel = "N",
       description = "Worker threads or processes (default: the number of processors).")
   Integer workers;
@@ -99,7 +104,8 @@ public final class WordCountCli implements Callable<Integer> {
         OutputCommitter.checkTarget(output, overwrite);
       }
       return count(job, n);
-    } catch (InputException | OutputExistsException e) {
+    } catch (InputException | OutputExistsException | IllegalArgumentException
+        | IllegalStateException e) {
       err.println("wordcount: " + e.getMessage());
       return EXIT_USAGE;
     } catch (JobFailedException e) {
@@ -122,16 +128,13 @@ public final class WordCountCli implements Callable<Integer> {
     if (top < 0) {
       return "--top must be 0 or more, got " + top;
     }
-    if (!List.of(Engine.NAMES.split(", ")).contains(engine)) {
-      return "unknown --engine '" + engine + "'; use one of " + Engine.NAMES;
-    }
     return null;
   }
 
   private int count(Job<String, String, Long> job, int n) throws java.io.IOException {
     ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
     JobResult<String, Long> result;
-    try (Engine e = Engine.named(engine, n)) {
+    try (Engine e = Engine.named(engine, n, master)) {
       result = (bar == null ? job : job.progress(bar)).run(e);
     } finally {
       if (bar != null) {

@@ -101,6 +101,8 @@ class WordCountCliTest {
     runs.add(run("--engine", "gpu", input.toString()));
     runs.add(run(dir.resolve("missing.txt").toString()));
     runs.add(run());
+    runs.add(run("--engine", "spark", input.toString()));
+    runs.add(run("--engine", "threads", "--master", "local[2]", input.toString()));
     for (Run r : runs) {
       assertThat(r.code()).as(r.err()).isEqualTo(2);
       assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
@@ -109,6 +111,9 @@ class WordCountCliTest {
     assertThat(runs.get(0).err()).contains("--workers must be at least 1, got 0");
     assertThat(runs.get(3).err()).contains("auto, inline, threads, processes");
     assertThat(runs.get(4).err()).contains("missing.txt").contains("does not exist");
+    assertThat(runs.get(6).err()).contains("needs the runner-spark module")
+        .contains("org.forkreduce:forkreduce-runner-spark");
+    assertThat(runs.get(7).err()).contains("engine 'threads' runs on this machine");
   }
 
   @Test
