@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The running state of one aggregate over some rows of one group. {@link #add} takes one row's
  * value (never NA: the caller skips those, except for {@code count()}); {@link #merge} folds
  * another state of the same aggregate into this one, so that states can be combined in any
- * grouping and order (the reducer laws). Sums use Neumaier's compensated summation so that the
- * order of merging does not show in the digits.
+ * grouping and order (the reducer laws). Double sums and moments are kept exactly ({@link
+ * ExactSum}) and rounded once, so the digits do not depend on the order of merging: every engine
+ * gives the same result.
  */
 abstract class State {
 
@@ -93,8 +94,7 @@ abstract class State {
   /** Neumaier-compensated sum; the mean when asked. */
   static final class DoubleSum extends State {
     final boolean mean;
-    double sum;
-    double compensation;
+    final ExactSum sum = new ExactSum();
     long n;
 
     DoubleSum(boolean mean) {
@@ -103,21 +103,14 @@ abstract class State {
 
     @Override
     void add(Value v) {
-      plus(v.asDouble);
+      sum.add(v.asDouble);
       n++;
-    }
-
-    private void plus(double x) {
-      double t = sum + x;
-      compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-      sum = t;
     }
 
     @Override
     void merge(State o) {
       DoubleSum s = (DoubleSum) o;
-      plus(s.sum);
-      plus(s.compensation);
+      sum.addAll(s.sum);
       n += s.n;
     }
 
@@ -126,8 +119,7 @@ abstract class State {
       if (n == 0) {
         return null;
       }
-      double total = sum + compensation;
-      return mean ? total / n : total;
+      return mean ? sum.value() / n : sum.value();
     }
   }
 
@@ -202,8 +194,8 @@ abstract class State {
   static final class Moments extends State {
     final boolean stddev;
     long n;
-    double mean;
-    double m2;
+    final ExactSum sum = new ExactSum();
+    final ExactSum squares = new ExactSum();
 
     Moments(boolean stddev) {
       this.stddev = stddev;
@@ -212,22 +204,16 @@ abstract class State {
     @Override
     void add(Value v) {
       n++;
-      double d = v.asDouble - mean;
-      mean += d / n;
-      m2 += d * (v.asDouble - mean);
+      sum.add(v.asDouble);
+      squares.addProduct(v.asDouble, v.asDouble);
     }
 
     @Override
     void merge(State o) {
       Moments b = (Moments) o;
-      if (b.n == 0) {
-        return;
-      }
-      long total = n + b.n;
-      double d = b.mean - mean;
-      m2 += b.m2 + d * d * n * b.n / total;
-      mean += d * b.n / total;
-      n = total;
+      n += b.n;
+      sum.addAll(b.sum);
+      squares.addAll(b.squares);
     }
 
     @Override
@@ -235,9 +221,20 @@ abstract class State {
       if (n < 2) {
         return null;
       }
-      double var = m2 / (n - 1);
+      double var = Math.max(0.0, centered(n, squares, sum, sum)) / ((double) n * (n - 1));
       return stddev ? Math.sqrt(var) : var;
     }
+  }
+
+  /**
+   * {@code n * sumXY - sumX * sumY}, which is n times the co-moment, computed exactly and rounded
+   * once: no cancellation, and the same digits whatever the order of the rows.
+   */
+  static double centered(long n, ExactSum sumXY, ExactSum sumX, ExactSum sumY) {
+    ExactSum t = new ExactSum();
+    sumXY.addScaledTo(t, n);
+    sumX.subtractProductTo(t, sumY);
+    return t.value();
   }
 
   /** The value of the row that comes first in input order (file, then position). */
@@ -309,23 +306,21 @@ abstract class State {
   /** Pearson correlation from co-moments, merged by Chan's formula. */
   static final class Corr extends State {
     long n;
-    double mx;
-    double my;
-    double m2x;
-    double m2y;
-    double cxy;
+    final ExactSum sx = new ExactSum();
+    final ExactSum sy = new ExactSum();
+    final ExactSum sxx = new ExactSum();
+    final ExactSum syy = new ExactSum();
+    final ExactSum sxy = new ExactSum();
     private double pendingX;
 
     /** Corr takes two values: x first, then y. */
     void addPair(double x, double y) {
       n++;
-      double dx = x - mx;
-      mx += dx / n;
-      double dy = y - my;
-      my += dy / n;
-      m2x += dx * (x - mx);
-      m2y += dy * (y - my);
-      cxy += dx * (y - my);
+      sx.add(x);
+      sy.add(y);
+      sxx.addProduct(x, x);
+      syy.addProduct(y, y);
+      sxy.addProduct(x, y);
     }
 
     @Override
@@ -340,27 +335,25 @@ abstract class State {
     @Override
     void merge(State o) {
       Corr b = (Corr) o;
-      if (b.n == 0) {
-        return;
-      }
-      long total = n + b.n;
-      double dx = b.mx - mx;
-      double dy = b.my - my;
-      double f = (double) n * b.n / total;
-      m2x += b.m2x + dx * dx * f;
-      m2y += b.m2y + dy * dy * f;
-      cxy += b.cxy + dx * dy * f;
-      mx += dx * b.n / total;
-      my += dy * b.n / total;
-      n = total;
+      n += b.n;
+      sx.addAll(b.sx);
+      sy.addAll(b.sy);
+      sxx.addAll(b.sxx);
+      syy.addAll(b.syy);
+      sxy.addAll(b.sxy);
     }
 
     @Override
     Object result() {
-      if (n < 2 || m2x == 0 || m2y == 0) {
+      if (n < 2) {
         return null;
       }
-      return cxy / Math.sqrt(m2x * m2y);
+      double vx = centered(n, sxx, sx, sx);
+      double vy = centered(n, syy, sy, sy);
+      if (vx <= 0 || vy <= 0) {
+        return null;
+      }
+      return centered(n, sxy, sx, sy) / Math.sqrt(vx * vy);
     }
   }
 

@@ -1,0 +1,97 @@
+package org.forkreduce.examples.dataframe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** ExactSum against exact BigDecimal arithmetic, and its independence of order and grouping. */
+class ExactSumTest {
+
+  @Provide
+  Arbitrary<List<Double>> values() {
+    Arbitrary<Double> mantissa = Arbitraries.doubles().between(-1, 1);
+    Arbitrary<Integer> exponent = Arbitraries.integers().between(-60, 60);
+    return mantissa.flatMap(m -> exponent.map(e -> Math.scalb(m, e))).list().ofMaxSize(60);
+  }
+
+  @Property(tries = 500, seed = "42")
+  void value_randomDoubles_equalsCorrectlyRoundedExactSum(@ForAll("values") List<Double> xs) {
+    ExactSum sum = new ExactSum();
+    BigDecimal exact = BigDecimal.ZERO;
+    for (double x : xs) {
+      sum.add(x);
+      exact = exact.add(new BigDecimal(x));
+    }
+    assertThat(sum.value()).isEqualTo(exact.doubleValue());
+  }
+
+  @Property(tries = 300, seed = "43")
+  void value_anyOrderAndGrouping_sameBits(@ForAll("values") List<Double> xs) {
+    ExactSum inOrder = new ExactSum();
+    xs.forEach(inOrder::add);
+    List<Double> shuffled = new ArrayList<>(xs);
+    Collections.shuffle(shuffled, new Random(xs.size()));
+    ExactSum merged = new ExactSum();
+    ExactSum part = new ExactSum();
+    for (int i = 0; i < shuffled.size(); i++) {
+      part.add(shuffled.get(i));
+      if (i % 7 == 6) {
+        merged.addAll(part);
+        part = new ExactSum();
+      }
+    }
+    merged.addAll(part);
+    assertThat(Double.doubleToLongBits(merged.value()))
+        .isEqualTo(Double.doubleToLongBits(inOrder.value()));
+  }
+
+  @Test
+  void value_cancellingTerms_keepsTheSmallOne() {
+    ExactSum sum = new ExactSum();
+    sum.add(1e100);
+    sum.add(1.0);
+    sum.add(-1e100);
+    assertThat(sum.value()).isEqualTo(1.0);
+  }
+
+  @Test
+  void value_halfwayTie_roundsByTheLowerPartials() {
+    ExactSum sum = new ExactSum();
+    sum.add(1.0);
+    sum.add(Math.ulp(1.0) / 2);
+    sum.add(Math.ulp(1.0) / 1024);
+    assertThat(sum.value()).isEqualTo(1.0 + Math.ulp(1.0));
+  }
+
+  @Test
+  void value_nonFinite_propagates() {
+    ExactSum sum = new ExactSum();
+    sum.add(1.0);
+    sum.add(Double.POSITIVE_INFINITY);
+    assertThat(sum.value()).isEqualTo(Double.POSITIVE_INFINITY);
+    sum.add(Double.NEGATIVE_INFINITY);
+    assertThat(sum.value()).isNaN();
+    assertThat(new ExactSum().value()).isZero();
+  }
+
+  @Test
+  void moments_stddevOfLargeOffsetValues_exact() {
+    State.Moments m = new State.Moments(false);
+    for (double x : new double[] {1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16}) {
+      State.Value v = new State.Value();
+      v.asDouble = x;
+      m.add(v);
+    }
+    assertThat(m.result()).isEqualTo(30.0);
+  }
+}
