@@ -1,0 +1,170 @@
+package org.forkreduce.spark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.forkreduce.Engine;
+import org.forkreduce.ForkReduceException;
+import org.forkreduce.Job;
+import org.forkreduce.JobFailedException;
+import org.forkreduce.JobResult;
+import org.forkreduce.driver.JobResults;
+import org.forkreduce.driver.Planner;
+import org.forkreduce.input.Split;
+import org.forkreduce.stats.CounterSet;
+import org.forkreduce.stats.Counters;
+import org.forkreduce.stats.RunStats;
+import org.forkreduce.task.TaskException;
+import scala.Tuple2;
+
+/**
+ * Runs jobs on Apache Spark and returns the same {@link JobResult} as the other engines.
+ *
+ * <p>The framework plans the splits on the driver (one Spark partition per split, so records are
+ * cut by the same rules), each partition maps its split with in-memory combining, and the
+ * reducer runs as {@code reduceByKey}; the reduced pairs are collected to the driver. Input paths
+ * are opened by the executors, so on a cluster they must name a file system every executor
+ * mounts at the same path.
+ *
+ * <p>An engine made by {@link #on} uses the caller's context and leaves it running; one made by
+ * {@link #start} owns its context and stops it on {@link #close()}.
+ */
+public final class SparkEngine implements Engine {
+  private final JavaSparkContext context;
+  private final boolean owned;
+
+  private SparkEngine(JavaSparkContext context, boolean owned) {
+    this.context = context;
+    this.owned = owned;
+  }
+
+  /** An engine on the caller's Spark context; {@link #close()} leaves the context running. */
+  public static SparkEngine on(JavaSparkContext context) {
+    return new SparkEngine(context, false);
+  }
+
+  /** An engine on the caller's Spark context; {@link #close()} leaves the context running. */
+  public static SparkEngine on(SparkContext context) {
+    return on(JavaSparkContext.fromSparkContext(context));
+  }
+
+  /**
+   * An engine with a context of its own, stopped by {@link #close()}. Spark allows one context
+   * per JVM: where the program already has one, use {@link #on} instead.
+   *
+   * @param master the master URL ({@code local[2]}, {@code spark://host:7077}, {@code yarn}), or
+   *     null for {@code spark.master} as {@code spark-submit} sets it, else {@code local[workers]}
+   * @param workers the thread count of the default local master
+   */
+  public static SparkEngine start(String master, int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+    }
+    SparkConf conf = SparkSettings.conf(master, workers);
+    try {
+      return new SparkEngine(new JavaSparkContext(conf), true);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("Spark could not start a context for master '"
+          + conf.get("spark.master") + "': " + e.getMessage() + ". Use a master URL Spark knows"
+          + " (local[N], spark://host:port, yarn, k8s://https://host:port), or run with"
+          + " spark-submit and no --master", e);
+    }
+  }
+
+  /**
+   * The classes to register with Spark's Kryo when {@code spark.kryo.registrationRequired} is
+   * set: {@code conf.registerKryoClasses(SparkEngine.kryoClasses())}. User classes need no
+   * registration: they travel inside these.
+   */
+  public static Class<?>[] kryoClasses() {
+    return new Class<?>[] {Shipped.class};
+  }
+
+  @Override
+  public <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
+    long start = System.nanoTime();
+    ShippedJob<I, K, V> shipped = ShippedJob.of(job);
+    List<Split> splits = Planner.plan(job, workers());
+    long planned = System.nanoTime();
+    CounterAccumulator accumulator = new CounterAccumulator();
+    context.sc().register(accumulator, "forkreduce counters");
+    List<Shipped<Split>> shippedSplits = splits.stream().map(Shipped::new).toList();
+    JavaRDD<Shipped<Split>> partitions =
+        context.parallelize(shippedSplits, Math.max(1, splits.size()));
+    List<List<Map.Entry<K, V>>> perSplit = null;
+    Map<K, V> reduced = null;
+    try {
+      if (job.isMapOnly()) {
+        perSplit = new ArrayList<>();
+        for (Shipped<List<Map.Entry<K, V>>> pairs
+            : partitions.mapPartitions(SplitTasks.collecting(shipped, accumulator)).collect()) {
+          perSplit.add(pairs.value());
+        }
+      } else {
+        reduced = new HashMap<>();
+        for (Tuple2<Shipped<K>, Shipped<V>> pair
+            : partitions.mapPartitionsToPair(SplitTasks.combining(shipped, accumulator))
+                .reduceByKey(SplitTasks.reducing(shipped), context.defaultParallelism())
+                .collect()) {
+          reduced.put(pair._1().value(), pair._2().value());
+        }
+      }
+    } catch (Exception e) {
+      throw failed(e);
+    }
+    long mapped = System.nanoTime();
+    CounterSet counters = new CounterSet();
+    counters.addAll(accumulator.value());
+    counters.add(Counters.DISTINCT_KEYS, reduced != null ? reduced.size()
+        : perSplit.stream().mapToLong(List::size).sum());
+    long end = System.nanoTime();
+    RunStats stats = new RunStats(name(), workers(), splits.size(),
+        Duration.ofNanos(planned - start), Duration.ofNanos(mapped - planned),
+        Duration.ofNanos(end - mapped), Duration.ofNanos(end - start));
+    return reduced != null ? JobResults.reduced(reduced, counters.snapshot(), stats)
+        : JobResults.mapOnly(perSplit, counters.snapshot(), stats);
+  }
+
+  /**
+   * The one exception the caller sees: a mapper's failure keeps the split and record that the
+   * framework's task named, and the user's exception as the cause, as on every engine.
+   */
+  private RuntimeException failed(Exception e) {
+    String where = "spark (" + context.master() + ")";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TaskException te) {
+        return new JobFailedException("Job failed on " + where + ": " + te.getMessage(),
+            te.getCause());
+      }
+      if (t instanceof ForkReduceException fe) {
+        return fe;
+      }
+    }
+    return new JobFailedException("Job failed on " + where + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public String name() {
+    return "spark";
+  }
+
+  /** The context's default parallelism: the cores Spark runs tasks on. */
+  @Override
+  public int workers() {
+    return context.defaultParallelism();
+  }
+
+  /** Stops the context if this engine started it. Idempotent. */
+  @Override
+  public void close() {
+    if (owned) {
+      context.stop();
+    }
+  }
+}
