@@ -32,11 +32,12 @@ final class GroupByContenders {
       case "forkreduce-threads" -> forkReduce(Engine.threads(workers), q, csv);
       case "duckdb" -> duckDb(q, csv, workers);
       case "single-thread-loop" -> loop(q, csv);
+      case "forkreduce-spark" -> SparkContenders.groupBy(q, csv, workers);
       default -> throw new IllegalArgumentException("unknown group-by contender " + contender);
     };
   }
 
-  private static Digest forkReduce(Engine engine, Question q, Path csv) {
+  static Digest forkReduce(Engine engine, Question q, Path csv) {
     try (engine) {
       Table t = DataFrame.csv(csv).groupBy(q.by().toArray(String[]::new))
           .agg(q.aggs().toArray(String[]::new)).run(engine);

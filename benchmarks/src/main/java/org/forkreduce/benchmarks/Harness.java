@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
     description = "Measures ForkReduce against its peers on this machine.")
 public final class Harness implements Callable<Integer> {
   static final List<String> WORD_COUNT = List.of("forkreduce-processes", "forkreduce-threads",
-      "forkreduce-inline", "plain-loop", "parallel-streams");
+      "forkreduce-inline", "plain-loop", "parallel-streams", "spark-rdd", "forkreduce-spark");
   static final List<String> GROUP_BY = List.of("forkreduce-processes", "forkreduce-threads",
-      "duckdb", "single-thread-loop");
+      "duckdb", "single-thread-loop", "forkreduce-spark");
+  /** The contenders that run on Apache Spark local[workers], in a JVM with Spark. */
+  static final List<String> ON_SPARK = List.of("spark-rdd", "forkreduce-spark");
 
   @Option(names = "--quick", description = "100 MiB corpus, 3 runs (default: 1 GiB, 5 runs).")
   boolean quick;
@@ -112,8 +114,12 @@ public final class Harness implements Callable<Integer> {
       for (int i = 0; i < contenders.size(); i++) {
         String contender = contenders.get((i + run) % contenders.size());
         Measurement m = byName.get(contender);
-        ProcessRunner.Outcome o = ProcessRunner.run(ProcessRunner.java(
-            Contender.class.getName(), args.apply(contender).toArray(String[]::new)));
+        List<String> command = command(contender, args.apply(contender));
+        if (command == null) {
+          m.failure = SparkRuntime.MISSING;
+          continue;
+        }
+        ProcessRunner.Outcome o = ProcessRunner.run(command);
         List<String> check = o.lines("check ");
         System.err.printf(Locale.ROOT, "benchmarks: %s %s run %d: %.2f s%n", job, contender,
             run + 1, o.seconds());
@@ -135,6 +141,17 @@ public final class Harness implements Callable<Integer> {
       }
     });
     return new ArrayList<>(byName.values());
+  }
+
+  /** The contender's JVM command, or null for a Spark contender when Spark is missing. */
+  private static List<String> command(String contender, List<String> args) throws IOException {
+    String[] a = args.toArray(String[]::new);
+    if (!ON_SPARK.contains(contender)) {
+      return ProcessRunner.java(Contender.class.getName(), a);
+    }
+    String classPath = SparkRuntime.classPath();
+    return classPath == null ? null
+        : ProcessRunner.java(SparkRuntime.jvmOptions(), classPath, Contender.class.getName(), a);
   }
 
   private List<Measurement> pool(int n) throws Exception {

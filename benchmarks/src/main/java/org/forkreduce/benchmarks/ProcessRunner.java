@@ -27,11 +27,18 @@ final class ProcessRunner {
 
   /** {@code java -cp <this class path> <main> args...}. */
   static List<String> java(String mainClass, String... args) {
+    return java(List.of(), System.getProperty("java.class.path"), mainClass, args);
+  }
+
+  /** {@code java <options> -cp <classPath> <main> args...}. */
+  static List<String> java(List<String> options, String classPath, String mainClass,
+      String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:+UseParallelGC");
+    cmd.addAll(options);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath);
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
     return cmd;

@@ -25,6 +25,7 @@ final class WordCountContenders {
       case "forkreduce-processes" -> forkReduce(Engine.processes(workers), file);
       case "plain-loop" -> plainLoop(file);
       case "parallel-streams" -> parallelStreams(file);
+      case "forkreduce-spark", "spark-rdd" -> SparkContenders.wordCount(contender, file, workers);
       default -> throw new IllegalArgumentException("unknown word-count contender " + contender);
     };
   }

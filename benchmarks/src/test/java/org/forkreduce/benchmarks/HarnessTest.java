@@ -25,6 +25,8 @@ class HarnessTest {
     assertThat(String.join("\n", csv)).doesNotContain("wrong result");
     assertThat(csv).anyMatch(l -> l.startsWith("wordcount-63KiB,forkreduce-processes,s,"))
         .anyMatch(l -> l.startsWith("groupby-q8,duckdb,s,"))
+        .anyMatch(l -> l.startsWith("wordcount-63KiB,spark-rdd,s,"))
+        .anyMatch(l -> l.startsWith("groupby-q9,forkreduce-spark,s,"))
         .anyMatch(l -> l.startsWith("pool:submit_round_trip_median,forkreduce,us,"));
     assertThat(code).as(String.join("\n", csv)).isZero();
     assertThat(Files.readString(out.resolve("results.json"))).contains("\"job\": \"groupby-q1\"");
