@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.forkreduce.Emitter;
 import org.forkreduce.benchmarks.GroupByQuestions.Digest;
 import org.forkreduce.benchmarks.GroupByQuestions.Question;
 import org.forkreduce.examples.wordcount.WordCount;
@@ -22,8 +21,6 @@ import scala.Tuple2;
  * same tokenizer, and ForkReduce's jobs on {@link SparkEngine}, both on {@code local[workers]}.
  */
 final class SparkContenders {
-  private static final WordCountMapper MAPPER = new WordCountMapper();
-
   private SparkContenders() {}
 
   static boolean isSpark(String contender) {
@@ -66,15 +63,7 @@ final class SparkContenders {
 
   private static Iterator<String> words(String line) {
     List<String> words = new ArrayList<>();
-    MAPPER.map(line, new Emitter<>() {
-      @Override
-      public void emit(String key, Long value) {
-        words.add(key);
-      }
-
-      @Override
-      public void count(String name, long delta) {}
-    });
+    WordCountMapper.words(line, words::add);
     return words.iterator();
   }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.forkreduce.Emitter;
 import org.forkreduce.Engine;
 import org.forkreduce.examples.wordcount.WordCount;
 import org.forkreduce.examples.wordcount.WordCountMapper;
@@ -36,40 +35,25 @@ final class WordCountContenders {
     }
   }
 
-  /** One thread, a BufferedReader, the same mapper, a HashMap: what a user would write. */
+  /** One thread, a BufferedReader, the same tokenizer, a HashMap: what a user would write. */
   private static Map<String, Long> plainLoop(Path file) throws IOException {
     Map<String, Long> counts = new HashMap<>();
-    WordCountMapper mapper = new WordCountMapper();
-    Emitter<String, Long> emitter = emitter((k, v) -> counts.merge(k, v, Long::sum));
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        mapper.map(line, emitter);
+        WordCountMapper.words(line, w -> counts.merge(w, 1L, Long::sum));
       }
     }
     return counts;
   }
 
-  /** {@code Files.lines(...).parallel()} into a ConcurrentHashMap, with the same mapper. */
+  /** {@code Files.lines(...).parallel()} into a ConcurrentHashMap, with the same tokenizer. */
   private static Map<String, Long> parallelStreams(Path file) throws IOException {
     Map<String, Long> counts = new ConcurrentHashMap<>();
-    WordCountMapper mapper = new WordCountMapper();
-    Emitter<String, Long> emitter = emitter((k, v) -> counts.merge(k, v, Long::sum));
     try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      lines.parallel().forEach(line -> mapper.map(line, emitter));
+      lines.parallel().forEach(line -> WordCountMapper.words(line,
+          w -> counts.merge(w, 1L, Long::sum)));
     }
     return counts;
-  }
-
-  private static Emitter<String, Long> emitter(java.util.function.BiConsumer<String, Long> sink) {
-    return new Emitter<>() {
-      @Override
-      public void emit(String key, Long value) {
-        sink.accept(key, value);
-      }
-
-      @Override
-      public void count(String name, long delta) {}
-    };
   }
 
   /** An order-independent digest of the counts: words, distinct words and a hash. */

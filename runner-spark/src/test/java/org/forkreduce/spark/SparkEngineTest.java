@@ -184,8 +184,8 @@ class SparkEngineTest {
 
   @Test
   void run_reducerReturnsNull_jobFailedSaysWhy() throws IOException {
-    Path file = Files.writeString(dir.resolve("n.txt"), "a a\nb\n", UTF_8);
-    Job<String, String, Long> job = WordCount.job(file).reducer((a, b) -> null);
+    Path file = Files.writeString(dir.resolve("n.txt"), "a\na\na\nb\n", UTF_8);
+    Job<String, String, Long> job = WordCount.job(file).reducer((a, b) -> null).splitSize(2);
     assertThatThrownBy(() -> job.run(spark))
         .isInstanceOf(JobFailedException.class)
         .hasMessageContaining("returned null");

@@ -161,7 +161,7 @@ public final class WordCountCli implements Callable<Integer> {
     long bytes = c.get(Counters.BYTES_READ);
     return String.format(Locale.ROOT,
         "wordcount: %,d bytes, %,d words, %,d distinct, %.3f s, %.1f MB/s, engine %s, %d workers",
-        bytes, c.get(Counters.RECORDS_EMITTED), c.get(Counters.DISTINCT_KEYS), seconds,
+        bytes, c.get(WordCountMapper.WORDS), c.get(Counters.DISTINCT_KEYS), seconds,
         seconds > 0 ? bytes / 1e6 / seconds : 0.0, s.engine(), s.workers());
   }
 

@@ -1,21 +1,27 @@
 package org.forkreduce.examples.wordcount;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.forkreduce.Emitter;
 import org.forkreduce.Mapper;
+import org.forkreduce.TaskContext;
 
 /**
- * Emits {@code (word, 1)} for every word of a line. A word is a maximal run of code points for
- * which {@link Character#isLetterOrDigit(int)} is true, lowercased as a whole with
- * {@code toLowerCase(Locale.ROOT)}. Everything else separates words: spaces (U+00A0 and U+3000
+ * Counts the words of a split and emits {@code (word, count)} for each distinct word at the
+ * split's end. A word is a maximal run of code points for which {@link
+ * Character#isLetterOrDigit(int)} is true, lowercased as a whole with {@code
+ * toLowerCase(Locale.ROOT)}. Everything else separates words: spaces (U+00A0 and U+3000
  * included), punctuation, apostrophes ({@code don't} is {@code don} and {@code t}), a stray BOM.
  *
  * <p>The scan looks at chars, not per-character strings: ASCII through a table, everything else
- * through the code point; the only allocation per word is the word itself.
+ * through the code point. An ASCII word is hashed and looked up while it is scanned, so a word
+ * already counted costs no allocation at all (in-mapper combining into a {@link WordTable}).
+ * {@link #words} gives the same words one by one, for code that counts them itself.
  */
 public final class WordCountMapper implements Mapper<String, String, Long> {
   private static final long serialVersionUID = 1L;
-  private static final Long ONE = 1L;
+  /** The user counter of words seen (the emitted pairs are distinct words per split). */
+  public static final String WORDS = "words";
   private static final boolean[] ASCII_WORD = new boolean[128];
 
   static {
@@ -24,9 +30,54 @@ public final class WordCountMapper implements Mapper<String, String, Long> {
     }
   }
 
+  private transient WordTable table;
+
+  @Override
+  public void setup(TaskContext context) {
+    table = new WordTable();
+  }
+
   @Override
   public void map(String line, Emitter<String, Long> out) {
+    if (table == null) {
+      table = new WordTable();
+    }
+    scan(line, table);
+  }
+
+  /** Emits every word of the split with its count; the table is dropped. */
+  @Override
+  public void cleanup(Emitter<String, Long> out) {
+    if (table != null) {
+      out.count(WORDS, table.total());
+      table.forEach(out::emit);
+      table = null;
+    }
+  }
+
+  /** Gives the words of {@code line} to {@code sink} in order, each lowercased. */
+  public static void words(String line, Consumer<String> sink) {
+    scan(line, new WordSink() {
+      @Override
+      public void ascii(String text, int start, int end, int hash) {
+        sink.accept(text.substring(start, end).toLowerCase(Locale.ROOT));
+      }
+
+      @Override
+      public void other(String word) {
+        sink.accept(word);
+      }
+    });
+  }
+
+  /**
+   * The one tokenizer. While an ASCII word is scanned, {@code hash} follows {@link
+   * String#hashCode()} of its lowercased form, so {@link WordTable} finds it without a String.
+   */
+  private static void scan(String line, WordSink sink) {
     int start = -1;
+    int hash = 0;
+    boolean ascii = true;
     int n = line.length();
     int i = 0;
     while (i < n) {
@@ -39,19 +90,32 @@ public final class WordCountMapper implements Mapper<String, String, Long> {
         int cp = line.codePointAt(i);
         width = Character.charCount(cp);
         inWord = Character.isLetterOrDigit(cp);
+        ascii &= !inWord;
       }
       if (inWord) {
         if (start < 0) {
           start = i;
+          hash = 0;
+          ascii = c < 128;
         }
+        hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
       } else if (start >= 0) {
-        out.emit(line.substring(start, i).toLowerCase(Locale.ROOT), ONE);
+        emit(sink, line, start, i, hash, ascii);
         start = -1;
       }
       i += width;
     }
     if (start >= 0) {
-      out.emit(line.substring(start).toLowerCase(Locale.ROOT), ONE);
+      emit(sink, line, start, n, hash, ascii);
+    }
+  }
+
+  private static void emit(WordSink sink, String line, int start, int end, int hash,
+      boolean ascii) {
+    if (ascii) {
+      sink.ascii(line, start, end, hash);
+    } else {
+      sink.other(line.substring(start, end).toLowerCase(Locale.ROOT));
     }
   }
 }

@@ -16,7 +16,6 @@ import org.forkreduce.Engine;
 import org.forkreduce.Inputs;
 import org.forkreduce.Job;
 import org.forkreduce.JobResult;
-import org.forkreduce.stats.Counters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,7 +136,7 @@ class WordCountCliTest {
           .run(engine);
       Map<String, Long> counts = result.toMap();
       result.writeTo(out, WordCount.BY_COUNT_THEN_WORD);
-      long words = result.counters().get(Counters.RECORDS_EMITTED);
+      long words = result.counters().get(WordCountMapper.WORDS);
 
       assertThat(counts).containsEntry("c", 3L).hasSize(4);
       assertThat(words).isEqualTo(9);

@@ -8,6 +8,11 @@ import java.util.List;
 import org.forkreduce.Emitter;
 import org.forkreduce.Reducer;
 import org.forkreduce.testing.ReducerTester;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,17 +21,29 @@ class WordCountMapperTest {
 
   private static List<String> words(String line) {
     List<String> words = new ArrayList<>();
-    new WordCountMapper().map(line, new Emitter<>() {
+    WordCountMapper.words(line, words::add);
+    return words;
+  }
+
+  /** The mapper's counts of {@code lines}: map every line, then cleanup. */
+  private static HashMap<String, Long> counted(List<String> lines) {
+    HashMap<String, Long> counts = new HashMap<>();
+    WordCountMapper mapper = new WordCountMapper();
+    Emitter<String, Long> out = new Emitter<>() {
       @Override
       public void emit(String key, Long value) {
-        assertThat(value).isEqualTo(1L);
-        words.add(key);
+        assertThat(counts.put(key, value)).as("one pair per word at cleanup").isNull();
       }
 
       @Override
       public void count(String name, long delta) {}
-    });
-    return words;
+    };
+    for (String line : lines) {
+      mapper.map(line, out);
+    }
+    assertThat(counts).as("nothing before cleanup").isEmpty();
+    mapper.cleanup(out);
+    return counts;
   }
 
   @Test
@@ -56,6 +73,30 @@ class WordCountMapperTest {
     HashMap<String, Long> actual = new HashMap<>();
     words(line).forEach(w -> actual.merge(w, 1L, Long::sum));
     assertThat(actual).isEqualTo(expected);
+    assertThat(counted(List.of(line, line.toUpperCase(java.util.Locale.ROOT), line)))
+        .isEqualTo(NaiveWordCount.countText(line + "\n" + line.toUpperCase(java.util.Locale.ROOT)
+            + "\n" + line, new HashMap<>()));
+  }
+
+  @Property(tries = 200, seed = "11")
+  void cleanup_randomLines_countsEqualRegexReference(
+      @ForAll @Size(max = 40) List<@StringLength(max = 30) @Chars({'a', 'B', 'z', 'Z', ' ', '-',
+          'é', 'K', '\u212A', 'İ', '1'}) String> lines) {
+    HashMap<String, Long> expected = new HashMap<>();
+    lines.forEach(l -> NaiveWordCount.countText(l, expected));
+    assertThat(counted(lines)).isEqualTo(expected);
+  }
+
+  @Test
+  void cleanup_manyDistinctWords_growsAndKeepsEveryCount() {
+    List<String> lines = new ArrayList<>();
+    HashMap<String, Long> expected = new HashMap<>();
+    for (int i = 0; i < 100_000; i++) {
+      String line = "W" + i + " w" + (i % 1000) + " Ω" + (i % 7);
+      lines.add(line);
+      NaiveWordCount.countText(line, expected);
+    }
+    assertThat(counted(lines)).isEqualTo(expected);
   }
 
   @Test
