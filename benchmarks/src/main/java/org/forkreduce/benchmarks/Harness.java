@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
     description = "Measures ForkReduce against its peers on this machine.")
 public final class Harness implements Callable<Integer> {
   static final List<String> WORD_COUNT = List.of("forkreduce-processes", "forkreduce-threads",
-      "forkreduce-inline", "plain-loop", "parallel-streams", "spark-rdd", "forkreduce-spark");
+      "forkreduce-inline", "plain-loop", "parallel-streams", "duckdb", "spark-rdd",
+      "forkreduce-spark");
   static final List<String> GROUP_BY = List.of("forkreduce-processes", "forkreduce-threads",
       "duckdb", "single-thread-loop", "forkreduce-spark");
   /** The contenders that run on Apache Spark local[workers], in a JVM with Spark. */

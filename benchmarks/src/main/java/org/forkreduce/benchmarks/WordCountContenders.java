@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +29,7 @@ final class WordCountContenders {
       case "forkreduce-processes" -> forkReduce(Engine.processes(workers), file);
       case "plain-loop" -> plainLoop(file);
       case "parallel-streams" -> parallelStreams(file);
+      case "duckdb" -> duckDb(file, workers);
       case "forkreduce-spark", "spark-rdd" -> SparkContenders.wordCount(contender, file, workers);
       default -> throw new IllegalArgumentException("unknown word-count contender " + contender);
     };
@@ -52,6 +58,32 @@ final class WordCountContenders {
     try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
       lines.parallel().forEach(line -> WordCountMapper.words(line,
           w -> counts.merge(w, 1L, Long::sum)));
+    }
+    return counts;
+  }
+
+  /**
+   * DuckDB over JDBC, same machine and thread count: lines read as a one-column CSV (no quoting;
+   * the generated corpus has no tabs), split on runs of what is neither a letter nor a decimal
+   * digit (Java's {@code isLetterOrDigit}), lowercased, grouped. The generated corpus is ASCII,
+   * where DuckDB's {@code lower} and Java's agree.
+   */
+  private static Map<String, Long> duckDb(Path file, int workers) throws IOException {
+    String sql = "SELECT word, count(*) FROM (SELECT unnest(regexp_split_to_array(lower(line),"
+        + " '[^\\p{L}\\p{Nd}]+')) AS word FROM read_csv('" + file.toAbsolutePath()
+        + "', columns = {'line': 'VARCHAR'}, header = false, delim = '\\t', quote = '',"
+        + " escape = '', auto_detect = false)) WHERE word <> '' GROUP BY word";
+    Map<String, Long> counts = new HashMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET threads = " + workers);
+      try (ResultSet r = s.executeQuery(sql)) {
+        while (r.next()) {
+          counts.put(r.getString(1), r.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IOException("DuckDB word count failed: " + e.getMessage(), e);
     }
     return counts;
   }
