@@ -28,6 +28,9 @@ public final class Harness implements Callable<Integer> {
       "forkreduce-spark");
   static final List<String> GROUP_BY = List.of("forkreduce-processes", "forkreduce-threads",
       "duckdb", "single-thread-loop", "forkreduce-spark");
+  /** The scaling job: ForkReduce word count on 1/8, 1/4, 1/2 and all of the corpus size. */
+  static final String SCALING = "scaling-MiB-";
+  static final List<String> SCALED = List.of("forkreduce-processes", "forkreduce-threads");
   /** The contenders that run on Apache Spark local[workers], in a JVM with Spark. */
   static final List<String> ON_SPARK = List.of("spark-rdd", "forkreduce-spark");
 
@@ -47,8 +50,8 @@ public final class Harness implements Callable<Integer> {
       description = "Items of the tiny-task map (default 100000).")
   int poolItems;
 
-  @Option(names = "--jobs", split = ",", defaultValue = "wordcount,groupby,pool",
-      description = "Which jobs: wordcount, groupby, pool (default all).")
+  @Option(names = "--jobs", split = ",", defaultValue = "wordcount,scaling,groupby,pool",
+      description = "Which jobs: wordcount, scaling, groupby, pool (default all).")
   List<String> jobs;
 
   @Option(names = "--g1-rows", description = "G1 rows (default 1e6 quick, 1e7 full).")
@@ -62,7 +65,7 @@ public final class Harness implements Callable<Integer> {
   Path data;
 
   @Option(names = "--out", defaultValue = "benchmarks/target/results",
-      description = "Where results.csv and results.json go.")
+      description = "Where results.csv, results.json and the PNG charts go.")
   Path out;
 
   public static void main(String[] args) {
@@ -73,12 +76,21 @@ public final class Harness implements Callable<Integer> {
   public Integer call() throws Exception {
     int n = runs != null ? runs : quick ? 3 : 5;
     List<Measurement> results = new ArrayList<>();
+    long bytes = corpusSize != null ? Sizes.bytes(corpusSize) : quick ? 100L << 20 : 1L << 30;
     if (jobs.contains("wordcount")) {
-      long bytes = corpusSize != null ? Sizes.bytes(corpusSize) : quick ? 100L << 20 : 1L << 30;
       Path corpus = Corpus.text(data, bytes);
       results.addAll(compare("wordcount-" + sizeLabel(Files.size(corpus)), WORD_COUNT, n,
           c -> List.of("wordcount", c, corpus.toString(), Integer.toString(workers)),
           String::equals));
+    }
+    if (jobs.contains("scaling")) {
+      for (int part = 8; part >= 1; part /= 2) {
+        Path corpus = Corpus.text(data, bytes / part);
+        String mib = String.format(Locale.ROOT, "%.1f", Files.size(corpus) / 1048576.0);
+        results.addAll(compare(SCALING + mib, SCALED, n,
+            c -> List.of("wordcount", c, corpus.toString(), Integer.toString(workers)),
+            String::equals));
+      }
     }
     if (jobs.contains("groupby")) {
       long rows = g1Rows != null ? (long) Double.parseDouble(g1Rows) : quick ? 1_000_000
@@ -97,6 +109,7 @@ public final class Harness implements Callable<Integer> {
     }
     Report.print(results, System.out);
     Report.write(results, out);
+    Charts.write(results, out);
     System.err.println("benchmarks: results in " + out.toAbsolutePath());
     return results.stream().allMatch(Measurement::ok) ? 0 : 1;
   }

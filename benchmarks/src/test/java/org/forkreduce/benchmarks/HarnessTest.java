@@ -2,10 +2,12 @@ package org.forkreduce.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,5 +32,11 @@ class HarnessTest {
         .anyMatch(l -> l.startsWith("pool:submit_round_trip_median,forkreduce,us,"));
     assertThat(code).as(String.join("\n", csv)).isZero();
     assertThat(Files.readString(out.resolve("results.json"))).contains("\"job\": \"groupby-q1\"");
+    assertThat(csv).filteredOn(l -> l.startsWith(Harness.SCALING)).hasSize(8);
+    for (String chart : List.of("wordcount.png", "groupby.png", "scaling.png")) {
+      BufferedImage image = ImageIO.read(out.resolve(chart).toFile());
+      assertThat(image).as(chart).isNotNull();
+      assertThat(image.getWidth()).isGreaterThan(500);
+    }
   }
 }
