@@ -59,7 +59,7 @@ public final class WordCountMapper implements Mapper<String, String, Long> {
   public static void words(String line, Consumer<String> sink) {
     scan(line, new WordSink() {
       @Override
-      public void ascii(String text, int start, int end, int hash) {
+      public void ascii(String text, int start, int end, int hash, long packed) {
         sink.accept(text.substring(start, end).toLowerCase(Locale.ROOT));
       }
 
@@ -72,11 +72,13 @@ public final class WordCountMapper implements Mapper<String, String, Long> {
 
   /**
    * The one tokenizer. While an ASCII word is scanned, {@code hash} follows {@link
-   * String#hashCode()} of its lowercased form, so {@link WordTable} finds it without a String.
+   * String#hashCode()} of its lowercased form and {@code packed} collects its last 8 lowercased
+   * bytes, so {@link WordTable} finds it without a String.
    */
-  private static void scan(String line, WordSink sink) {
+  static void scan(String line, WordSink sink) {
     int start = -1;
     int hash = 0;
+    long packed = 0;
     boolean ascii = true;
     int n = line.length();
     int i = 0;
@@ -96,24 +98,27 @@ public final class WordCountMapper implements Mapper<String, String, Long> {
         if (start < 0) {
           start = i;
           hash = 0;
+          packed = 0;
           ascii = c < 128;
         }
-        hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        int lower = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        hash = 31 * hash + lower;
+        packed = packed << 8 | lower;
       } else if (start >= 0) {
-        emit(sink, line, start, i, hash, ascii);
+        emit(sink, line, start, i, hash, packed, ascii);
         start = -1;
       }
       i += width;
     }
     if (start >= 0) {
-      emit(sink, line, start, n, hash, ascii);
+      emit(sink, line, start, n, hash, packed, ascii);
     }
   }
 
   private static void emit(WordSink sink, String line, int start, int end, int hash,
-      boolean ascii) {
+      long packed, boolean ascii) {
     if (ascii) {
-      sink.ascii(line, start, end, hash);
+      sink.ascii(line, start, end, hash, packed);
     } else {
       sink.other(line.substring(start, end).toLowerCase(Locale.ROOT));
     }
