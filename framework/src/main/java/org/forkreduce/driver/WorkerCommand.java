@@ -32,8 +32,11 @@ final class WorkerCommand {
     command.add("-XX:+ExitOnOutOfMemoryError");
     // the JVM prints some messages (the out-of-memory exit among them) on stdout, the protocol
     command.add("-XX:+DisplayVMOutputToStderr");
+    String classPath = classPath(options);
+    command.addAll(WorkerClassData.options(classPath, options.jvmOptions(),
+        options.tempDirectory(), index));
     command.add("-cp");
-    command.add(classPath(options));
+    command.add(classPath);
     command.add(WorkerMain.class.getName());
     command.add(Long.toString(ProcessHandle.current().pid()));
     command.add(Integer.toString(index));
