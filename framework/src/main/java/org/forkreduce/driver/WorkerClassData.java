@@ -24,12 +24,14 @@ import java.util.stream.Stream;
  *
  * <p>Archives live in a private (0700) directory under the temp directory, named by a digest of
  * everything the archive depends on. A worker writes to a name carrying its index and the
- * driver's pid; a later driver adopts such a file only once that driver has exited, so no JVM
- * ever maps a half-written archive. Off where the class path has directories (the JDK archives
+ * driver's pid; a later driver adopts such a file only once that driver has exited and a test
+ * JVM has mapped it, so no worker ever maps a half-written archive. The newest 8 archives are
+ * kept. Off where the class path has directories (the JDK archives
  * only jar files), before JDK 13, or with {@code -Dforkreduce.worker.cds=false}.
  */
 final class WorkerClassData {
   private static final String DISABLE = "forkreduce.worker.cds";
+  private static final int KEEP = 8;
 
   private WorkerClassData() {}
 
@@ -37,8 +39,8 @@ final class WorkerClassData {
    * The JVM options that use or write the archive for this class path and these options, with
    * the JVM's own log errors sent to stderr (stdout is the protocol); empty when not possible.
    */
-  static List<String> options(String classPath, List<String> jvmOptions, Path tempDir,
-      int index) {
+  static List<String> options(Path java, String classPath, List<String> jvmOptions,
+      Path tempDir, int index) {
     if ("false".equals(System.getProperty(DISABLE)) || Runtime.version().feature() < 13
         || !allJars(classPath)) {
       return List.of();
@@ -47,7 +49,7 @@ final class WorkerClassData {
       Path dir = privateDir(tempDir.resolve("forkreduce-cds-" + userName()));
       String key = digest(classPath, jvmOptions);
       Path archive = dir.resolve(key + ".jsa");
-      adoptFinished(dir, key, archive);
+      adoptFinished(dir, key, archive, java, classPath);
       if (Files.isRegularFile(archive)) {
         return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:disable",
             "-Xlog:all=error:stderr");
@@ -73,8 +75,13 @@ final class WorkerClassData {
     return true;
   }
 
-  /** Renames a pending archive to its final name once the driver that wrote it has exited. */
-  private static void adoptFinished(Path dir, String key, Path archive) throws IOException {
+  /**
+   * Renames a pending archive to its final name once the driver that wrote it has exited and a
+   * JVM has mapped it: a worker killed while dumping leaves a truncated archive, and a JVM
+   * crashes on one, so such a file is deleted instead.
+   */
+  private static void adoptFinished(Path dir, String key, Path archive, Path java,
+      String classPath) throws IOException {
     if (Files.exists(archive)) {
       return;
     }
@@ -83,9 +90,45 @@ final class WorkerClassData {
         String name = p.getFileName().toString();
         if (name.startsWith(key + ".jsa.") && name.endsWith(".pending")
             && !writerAlive(name.substring(key.length() + 5, name.length() - 8))) {
-          moveQuietly(p, archive);
+          if (maps(java, p, classPath, dir)) {
+            moveQuietly(p, archive);
+            prune(dir);
+          } else {
+            Files.deleteIfExists(p);
+          }
           return;
         }
+      }
+    }
+  }
+
+  private static boolean maps(Path java, Path archive, String classPath, Path dir)
+      throws IOException {
+    Path errorFile = dir.resolve("check-" + ProcessHandle.current().pid() + ".log");
+    Process p = new ProcessBuilder(java.toString(), "-XX:SharedArchiveFile=" + archive,
+        "-Xshare:on", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + errorFile, "-cp",
+        classPath, "-version").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      return p.waitFor() == 0;
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      Files.deleteIfExists(errorFile);
+    }
+  }
+
+  /** Keeps the newest archives only: each jar rebuild makes a new one. */
+  private static void prune(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> archives = files.filter(f -> f.toString().endsWith(".jsa"))
+          .sorted(java.util.Comparator.comparing((Path f) -> f.toFile().lastModified())
+              .reversed())
+          .toList();
+      for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
+        Files.deleteIfExists(old);
       }
     }
   }

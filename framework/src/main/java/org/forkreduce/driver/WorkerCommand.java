@@ -33,7 +33,7 @@ final class WorkerCommand {
     // the JVM prints some messages (the out-of-memory exit among them) on stdout, the protocol
     command.add("-XX:+DisplayVMOutputToStderr");
     String classPath = classPath(options);
-    command.addAll(WorkerClassData.options(classPath, options.jvmOptions(),
+    command.addAll(WorkerClassData.options(java, classPath, options.jvmOptions(),
         options.tempDirectory(), index));
     command.add("-cp");
     command.add(classPath);

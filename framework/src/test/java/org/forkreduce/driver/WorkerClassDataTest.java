@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkerClassDataTest {
+  static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
   @TempDir Path dir;
 
   private String jars() throws IOException {
@@ -23,12 +24,12 @@ class WorkerClassDataTest {
   @Test
   void options_directoryOnClassPath_none() throws IOException {
     String classPath = jars() + File.pathSeparator + dir;
-    assertThat(WorkerClassData.options(classPath, List.of(), dir, 0)).isEmpty();
+    assertThat(WorkerClassData.options(JAVA, classPath, List.of(), dir, 0)).isEmpty();
   }
 
   @Test
   void options_firstWorker_writesPendingArchiveInPrivateDirectory() throws IOException {
-    List<String> options = WorkerClassData.options(jars(), List.of("-Xmx1g"), dir, 0);
+    List<String> options = WorkerClassData.options(JAVA, jars(), List.of("-Xmx1g"), dir, 0);
     assertThat(options).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
         .contains("-Xlog:disable", "-Xlog:all=error:stderr");
     Path pending = Path.of(options.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
@@ -36,29 +37,30 @@ class WorkerClassDataTest {
         .endsWith("." + ProcessHandle.current().pid() + ".pending");
     assertThat(Files.getPosixFilePermissions(pending.getParent()))
         .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-    assertThat(WorkerClassData.options(jars(), List.of("-Xmx1g"), dir, 1))
+    assertThat(WorkerClassData.options(JAVA, jars(), List.of("-Xmx1g"), dir, 1))
         .as("only the first worker writes").isEmpty();
   }
 
   @Test
-  void options_pendingOfExitedDriver_adoptedAndShared() throws IOException {
+  void options_truncatedPendingOfExitedDriver_deletedNotShared() throws IOException {
     String classPath = jars();
-    List<String> first = WorkerClassData.options(classPath, List.of(), dir, 0);
+    List<String> first = WorkerClassData.options(JAVA, classPath, List.of(), dir, 0);
     Path pending = Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
     String name = pending.getFileName().toString();
     String key = name.substring(0, name.indexOf(".jsa."));
-    // a pending archive whose driver pid no longer runs is complete
-    Files.write(pending.resolveSibling(key + ".jsa.2147483646.pending"), new byte[] {0});
-    List<String> later = WorkerClassData.options(classPath, List.of(), dir, 3);
-    assertThat(later).contains("-XX:SharedArchiveFile=" + pending.resolveSibling(key + ".jsa"),
-        "-Xshare:auto");
+    // the driver pid no longer runs, but the file is no archive (a worker killed mid-dump)
+    Path broken = pending.resolveSibling(key + ".jsa.2147483646.pending");
+    Files.write(broken, new byte[] {0});
+    assertThat(WorkerClassData.options(JAVA, classPath, List.of(), dir, 3)).isEmpty();
+    assertThat(broken).doesNotExist();
+    assertThat(pending.resolveSibling(key + ".jsa")).doesNotExist();
   }
 
   @Test
   void options_differentJvmOptions_differentArchive() throws IOException {
     String classPath = jars();
-    String a = WorkerClassData.options(classPath, List.of("-Xmx1g"), dir, 0).get(0);
-    String b = WorkerClassData.options(classPath, List.of("-Xmx2g"), dir, 0).get(0);
+    String a = WorkerClassData.options(JAVA, classPath, List.of("-Xmx1g"), dir, 0).get(0);
+    String b = WorkerClassData.options(JAVA, classPath, List.of("-Xmx2g"), dir, 0).get(0);
     assertThat(a).isNotEqualTo(b);
   }
 }
