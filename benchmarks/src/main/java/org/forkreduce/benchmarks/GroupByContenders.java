@@ -39,8 +39,7 @@ final class GroupByContenders {
 
   static Digest forkReduce(Engine engine, Question q, Path csv) {
     try (engine) {
-      Table t = DataFrame.csv(csv).groupBy(q.by().toArray(String[]::new))
-          .agg(q.aggs().toArray(String[]::new)).run(engine);
+      Table t = q.df().on(DataFrame.csv(csv)).run(engine);
       double sum = 0;
       for (Object[] row : t.rows()) {
         for (int i = q.by().size(); i < row.length; i++) {

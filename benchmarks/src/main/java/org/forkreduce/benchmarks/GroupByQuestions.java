@@ -1,43 +1,46 @@
 package org.forkreduce.benchmarks;
 
 import java.util.List;
+import java.util.Map;
+import org.forkreduce.examples.dataframe.DbBenchmark;
 
 /** The ten db-benchmark groupby questions, for the dataframe API and for SQL. */
 final class GroupByQuestions {
   private GroupByQuestions() {}
 
-  record Question(String name, List<String> by, List<String> aggs, String sql) {}
+  /** A db-benchmark question and the same question in DuckDB's SQL. */
+  record Question(DbBenchmark.Question df, String sql) {
+    String name() {
+      return df.name();
+    }
 
-  static final List<Question> ALL = List.of(
-      q("q1", "id1", "SELECT id1, sum(v1) AS v1 FROM t GROUP BY id1", "sum(v1) AS v1"),
-      q("q2", "id1,id2", "SELECT id1, id2, sum(v1) AS v1 FROM t GROUP BY id1, id2",
-          "sum(v1) AS v1"),
-      q("q3", "id3", "SELECT id3, sum(v1) AS v1, avg(v3) AS v3 FROM t GROUP BY id3",
-          "sum(v1) AS v1", "mean(v3) AS v3"),
-      q("q4", "id4", "SELECT id4, avg(v1) AS v1, avg(v2) AS v2, avg(v3) AS v3 FROM t"
-          + " GROUP BY id4", "mean(v1) AS v1", "mean(v2) AS v2", "mean(v3) AS v3"),
-      q("q5", "id6", "SELECT id6, sum(v1) AS v1, sum(v2) AS v2, sum(v3) AS v3 FROM t"
-          + " GROUP BY id6", "sum(v1) AS v1", "sum(v2) AS v2", "sum(v3) AS v3"),
-      q("q6", "id4,id5", "SELECT id4, id5, median(v3) AS median_v3, stddev(v3) AS sd_v3"
-          + " FROM t GROUP BY id4, id5", "median(v3) AS median_v3", "stddev(v3) AS sd_v3"),
-      q("q7", "id3", "SELECT id3, max(v1) - min(v2) AS range_v1_v2 FROM t GROUP BY id3",
-          "max(v1) - min(v2) AS range_v1_v2"),
-      q("q8", "id6", "SELECT id6, largest2_v3 FROM (SELECT id6, v3 AS largest2_v3,"
-          + " row_number() OVER (PARTITION BY id6 ORDER BY v3 DESC) AS order_v3 FROM t"
-          + " WHERE v3 IS NOT NULL) sub WHERE order_v3 <= 2", "top(v3, 2) AS largest2_v3"),
-      q("q9", "id2,id4", "SELECT id2, id4, pow(corr(v1, v2), 2) AS r2 FROM t"
-          + " GROUP BY id2, id4", "pow(corr(v1, v2), 2) AS r2"),
-      q("q10", "id1,id2,id3,id4,id5,id6", "SELECT id1, id2, id3, id4, id5, id6,"
-          + " sum(v3) AS v3, count(*) AS count FROM t GROUP BY id1, id2, id3, id4, id5, id6",
-          "sum(v3) AS v3", "count() AS count"));
-
-  private static Question q(String name, String by, String sql, String... aggs) {
-    return new Question(name, List.of(by.split(",")), List.of(aggs), sql);
+    List<String> by() {
+      return df.by();
+    }
   }
 
+  private static final Map<String, String> SQL = Map.of(
+      "q1", "SELECT id1, sum(v1) AS v1 FROM t GROUP BY id1",
+      "q2", "SELECT id1, id2, sum(v1) AS v1 FROM t GROUP BY id1, id2",
+      "q3", "SELECT id3, sum(v1) AS v1, avg(v3) AS v3 FROM t GROUP BY id3",
+      "q4", "SELECT id4, avg(v1) AS v1, avg(v2) AS v2, avg(v3) AS v3 FROM t GROUP BY id4",
+      "q5", "SELECT id6, sum(v1) AS v1, sum(v2) AS v2, sum(v3) AS v3 FROM t GROUP BY id6",
+      "q6", "SELECT id4, id5, median(v3) AS median_v3, stddev(v3) AS sd_v3 FROM t"
+          + " GROUP BY id4, id5",
+      "q7", "SELECT id3, max(v1) - min(v2) AS range_v1_v2 FROM t GROUP BY id3",
+      "q8", "SELECT id6, largest2_v3 FROM (SELECT id6, v3 AS largest2_v3,"
+          + " row_number() OVER (PARTITION BY id6 ORDER BY v3 DESC) AS order_v3 FROM t"
+          + " WHERE v3 IS NOT NULL) sub WHERE order_v3 <= 2",
+      "q9", "SELECT id2, id4, pow(corr(v1, v2), 2) AS r2 FROM t GROUP BY id2, id4",
+      "q10", "SELECT id1, id2, id3, id4, id5, id6, sum(v3) AS v3, count(*) AS count FROM t"
+          + " GROUP BY id1, id2, id3, id4, id5, id6");
+
+  static final List<Question> ALL = DbBenchmark.QUESTIONS.stream()
+      .map(q -> new Question(q, SQL.get(q.name()))).toList();
+
   static Question named(String name) {
-    return ALL.stream().filter(q -> q.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown question " + name));
+    DbBenchmark.Question q = DbBenchmark.named(name);
+    return new Question(q, SQL.get(q.name()));
   }
 
   /** Rows and the sum of the aggregate cells: equal (to 1e-6) across correct contenders. */

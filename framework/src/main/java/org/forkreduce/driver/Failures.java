@@ -7,7 +7,7 @@ import org.forkreduce.JobFailedException;
 import org.forkreduce.task.TaskException;
 
 /** Turning what went wrong in a worker into the one exception the caller sees. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
   /** Waits for a future, rethrowing the task's own exception rather than a wrapper. */
@@ -30,7 +30,7 @@ final class Failures {
    * The exception for a failed job: a task failure keeps the mapper's exception as its cause,
    * with the split and record in the message; {@code where} names the engine and worker.
    */
-  static RuntimeException jobFailed(Throwable t, String where) {
+  public static RuntimeException jobFailed(Throwable t, String where) {
     if (t instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       return new ForkReduceException("interrupted while waiting for the job on " + where, t);

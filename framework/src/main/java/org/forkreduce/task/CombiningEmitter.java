@@ -3,6 +3,7 @@ package org.forkreduce.task;
 import java.util.HashMap;
 import java.util.function.BiFunction;
 import org.forkreduce.Reducer;
+import org.forkreduce.reduce.Partials;
 import org.forkreduce.stats.CounterSet;
 
 /**
@@ -15,14 +16,7 @@ public final class CombiningEmitter<K, V> extends TaskEmitter<K, V> {
 
   public CombiningEmitter(Reducer<V> reducer, CounterSet counters) {
     super(counters);
-    this.merge = (left, right) -> {
-      V merged = reducer.reduce(left, right);
-      if (merged == null) {
-        throw new NullPointerException("reducer " + reducer.getClass().getName()
-            + " returned null; a reducer must always return a value");
-      }
-      return merged;
-    };
+    this.merge = Partials.checked(reducer);
   }
 
   @Override

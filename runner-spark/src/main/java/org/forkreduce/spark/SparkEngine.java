@@ -12,8 +12,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.forkreduce.Engine;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.Job;
-import org.forkreduce.JobFailedException;
 import org.forkreduce.JobResult;
+import org.forkreduce.driver.Failures;
 import org.forkreduce.driver.JobResults;
 import org.forkreduce.driver.Planner;
 import org.forkreduce.input.Split;
@@ -138,15 +138,12 @@ public final class SparkEngine implements Engine {
   private RuntimeException failed(Exception e) {
     String where = "spark (" + context.master() + ")";
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TaskException te) {
-        return new JobFailedException("Job failed on " + where + ": " + te.getMessage(),
-            te.getCause());
-      }
-      if (t instanceof ForkReduceException fe) {
-        return fe;
+      // Spark wraps the task's exception; the framework's own failure is inside
+      if (t instanceof TaskException || t instanceof ForkReduceException) {
+        return Failures.jobFailed(t, where);
       }
     }
-    return new JobFailedException("Job failed on " + where + ": " + e.getMessage(), e);
+    return Failures.jobFailed(e, where);
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.forkreduce.Job;
 import org.forkreduce.input.Split;
+import org.forkreduce.reduce.Partials;
 import org.forkreduce.stats.CounterSet;
 import org.forkreduce.task.CollectingEmitter;
 import org.forkreduce.task.CombiningEmitter;
@@ -63,13 +64,7 @@ final class SplitTasks {
   /** The job's reducer for {@code reduceByKey}, with the framework's rule against null results. */
   static <I, K, V> Function2<Shipped<V>, Shipped<V>, Shipped<V>> reducing(
       ShippedJob<I, K, V> shipped) {
-    return (left, right) -> {
-      V merged = shipped.job().reducer().reduce(left.value(), right.value());
-      if (merged == null) {
-        throw new NullPointerException("reducer " + shipped.job().reducer().getClass().getName()
-            + " returned null; a reducer must always return a value");
-      }
-      return new Shipped<>(merged);
-    };
+    return (left, right) -> new Shipped<>(
+        Partials.checked(shipped.job().reducer()).apply(left.value(), right.value()));
   }
 }

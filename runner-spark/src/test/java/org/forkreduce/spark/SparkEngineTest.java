@@ -23,6 +23,7 @@ import org.forkreduce.Mapper;
 import org.forkreduce.NotShippableException;
 import org.forkreduce.datasets.G1Table;
 import org.forkreduce.examples.dataframe.DataFrame;
+import org.forkreduce.examples.dataframe.DbBenchmark;
 import org.forkreduce.examples.dataframe.Table;
 import org.forkreduce.examples.wordcount.WordCount;
 import org.forkreduce.stats.Counters;
@@ -116,9 +117,8 @@ class SparkEngineTest {
     try (Writer w = Files.newBufferedWriter(g1, StandardCharsets.US_ASCII)) {
       new G1Table(20_000, 10, 5, false).write(w, 7);
     }
-    for (List<String> q : DbQuestions.ALL) {
-      DataFrame.Aggregation agg = DataFrame.csv(g1).groupBy(q.get(0).split(","))
-          .agg(q.subList(1, q.size()).toArray(String[]::new)).splitSize(64 << 10);
+    for (DbBenchmark.Question q : DbBenchmark.QUESTIONS) {
+      DataFrame.Aggregation agg = q.on(DataFrame.csv(g1)).splitSize(64 << 10);
       assertThat(csv(agg.run(spark))).as("%s", q).isEqualTo(csv(agg.run(processes)));
     }
   }
