@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * Application class-data sharing for worker JVMs, so that a worker starts with its classes
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
  * workers map it ({@code -XX:SharedArchiveFile}). A JVM that cannot use an archive ignores it,
  * so this only ever makes starts faster.
  *
- * <p>Archives live in a private (0700) directory under the temp directory, named by a digest of
+ * <p>Archives live in a private (0700) directory under the temp directory, named by a checksum of
  * everything the archive depends on. A worker writes to a name carrying its index and the
  * driver's pid; a later driver adopts such a file only once that driver has exited and a test
  * JVM has mapped it, so no worker ever maps a half-written archive. The newest 8 archives are
@@ -150,20 +149,24 @@ final class WorkerClassData {
     }
   }
 
+  /**
+   * A 64-bit name for the archive's inputs. A cheap checksum, not a cryptographic digest: the
+   * security providers a digest loads cost the driver tens of milliseconds on every start, and a
+   * collision only makes a JVM reject the archive (it checks the class path itself).
+   */
   private static String digest(String classPath, List<String> jvmOptions) throws IOException {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((System.getProperty("java.home") + '\n' + Runtime.version() + '\n'
-          + jvmOptions + '\n').getBytes(StandardCharsets.UTF_8));
-      for (String entry : classPath.split(File.pathSeparator)) {
-        Path jar = Path.of(entry);
-        sha.update((entry + ' ' + Files.size(jar) + ' ' + Files.getLastModifiedTime(jar) + '\n')
-            .getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(sha.digest(), 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    StringBuilder inputs = new StringBuilder()
+        .append(System.getProperty("java.home")).append('\n').append(Runtime.version())
+        .append('\n').append(jvmOptions).append('\n');
+    for (String entry : classPath.split(File.pathSeparator)) {
+      Path jar = Path.of(entry);
+      inputs.append(entry).append(' ').append(Files.size(jar)).append(' ')
+          .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
     }
+    String text = inputs.toString();
+    CRC32C crc = new CRC32C();
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().toHexDigits((crc.getValue() << 32) | (text.hashCode() & 0xffffffffL));
   }
 
   private static Path privateDir(Path dir) throws IOException {
