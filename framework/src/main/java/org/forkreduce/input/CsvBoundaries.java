@@ -2,6 +2,9 @@ package org.forkreduce.input;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,11 +40,12 @@ final class CsvBoundaries {
 
   static Plan plan(Path file, char delimiter, Character quote, long splitSize)
       throws IOException {
-    Scan scan = new Scan(delimiter, quote == null ? -1 : quote, splitSize);
+    long size = Files.size(file);
+    Scan scan = new Scan(delimiter, quote == null ? -1 : quote, splitSize, size);
     byte[] buf = new byte[1 << 16];
     long offset = 0;
     try (InputStream in = Files.newInputStream(file)) {
-      for (int n = in.readNBytes(buf, 0, buf.length); n > 0; n = in.read(buf)) {
+      for (int n = in.readNBytes(buf, 0, buf.length); n > 0 && !scan.done(); n = in.read(buf)) {
         int from = offset == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
             && (buf[2] & 0xFF) == 0xBF ? 3 : 0; // a BOM is not a field's first character
         if (!scan.feed(buf, from, n, offset)) {
@@ -50,89 +54,120 @@ final class CsvBoundaries {
         offset += n;
       }
     }
-    if (scan.state == QUOTED) {
+    if (!scan.done() && scan.state == QUOTED) {
       return WHOLE; // an unterminated quote: let one reader report it
     }
     List<Long> cuts = scan.cuts;
-    if (!cuts.isEmpty() && cuts.get(cuts.size() - 1) >= offset) {
+    if (!cuts.isEmpty() && cuts.get(cuts.size() - 1) >= size) {
       cuts.remove(cuts.size() - 1);
     }
-    return new Plan(scan.headerEnd < 0 ? offset : scan.headerEnd, cuts);
+    return new Plan(scan.headerEnd < 0 ? size : scan.headerEnd, cuts);
   }
 
   /**
-   * The scan's state across buffers. Outside quotes only quotes and LFs matter, so the inner
-   * loops test two byte values; a quote must open a field (follow a delimiter, a line break or
-   * the file start) and a closing quote must be followed by a delimiter, a line break, another
-   * quote (an escaped quote) or the end.
+   * The scan's state across buffers. Outside quotes only quotes matter, and line feeds only past
+   * the next cut, so the scan jumps from quote to quote eight bytes at a time. A quote must open
+   * a field (follow a delimiter, a line break or the file start) and a closing quote must be
+   * followed by a delimiter, a line break, another quote (an escaped quote) or the end.
    */
   private static final class Scan {
+    private static final VarHandle LONGS =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     final int delimiter;
     final int quote;
     final long splitSize;
+    final long size;
     final List<Long> cuts = new ArrayList<>();
     long headerEnd = -1;
-    long nextCut = Long.MAX_VALUE;
+    /** The first record start worth a cut; 0 until the header's end is found. */
+    long nextCut = 0;
     int state = START;
     int previous = '\n';
 
-    Scan(int delimiter, int quote, long splitSize) {
+    Scan(int delimiter, int quote, long splitSize, long size) {
       this.delimiter = delimiter;
       this.quote = quote;
       this.splitSize = splitSize;
+      this.size = size;
+    }
+
+    /**
+     * True once no further cut can fall inside the file. The rest need not be proven strict: the
+     * last split starts at a proven record start and its reader reports whatever it finds.
+     */
+    boolean done() {
+      return headerEnd >= 0 && nextCut >= size;
     }
 
     /** Scans {@code buf[from, n)}, at file offset {@code offset}; false if not strict. */
     boolean feed(byte[] buf, int from, int n, long offset) {
       int i = from;
-      while (i < n) {
+      while (i < n && !done()) {
         if (state == QUOTED) {
-          while (i < n && buf[i] != quote) {
-            i++;
-          }
-          if (i < n) {
+          int q = indexOf(buf, i, n, quote);
+          if (q < 0) {
+            i = n;
+          } else {
             state = QUOTE_SEEN;
-            previous = quote;
-            i++;
+            i = q + 1;
           }
           continue;
         }
-        int b = buf[i] & 0xFF;
         if (state == QUOTE_SEEN) {
+          int b = buf[i] & 0xFF;
           if (b == quote) {
-            state = QUOTED;
-          } else if (b == delimiter || b == '\n' || b == '\r') {
-            state = START;
-          } else {
+            state = QUOTED; // an escaped quote
+            i++;
+            continue;
+          }
+          if (b != delimiter && b != '\n' && b != '\r') {
             return false;
           }
+          state = START;
         }
-        if (state != QUOTED) {
-          // outside quotes: jump to the next quote or LF
-          while (b != quote && b != '\n') {
-            previous = b;
-            if (++i == n) {
-              return true;
-            }
-            b = buf[i] & 0xFF;
-          }
-          if (b == quote) {
-            if (previous != delimiter && previous != '\n' && previous != '\r') {
-              return false;
-            }
-            state = QUOTED;
-          } else {
-            // an LF outside quotes ends a record: the next byte begins one
-            recordEnd(offset + i + 1);
-          }
-          previous = b;
-          i++;
-        } else {
-          previous = b;
-          i++;
+        int q = quote < 0 ? -1 : indexOf(buf, i, n, quote);
+        int end = q < 0 ? n : q;
+        // an LF outside quotes ends a record: the next byte begins one, a cut if far enough
+        int lf = indexOf(buf, (int) Math.max(i, Math.min(end, nextCut - 1 - offset)), end, '\n');
+        if (lf >= 0) {
+          recordEnd(offset + lf + 1);
+          i = lf + 1;
+          continue;
+        }
+        if (q < 0) {
+          break;
+        }
+        int before = q > from ? buf[q - 1] & 0xFF : previous;
+        if (before != delimiter && before != '\n' && before != '\r') {
+          return false;
+        }
+        state = QUOTED;
+        i = q + 1;
+      }
+      previous = n > from ? buf[n - 1] & 0xFF : previous;
+      return true;
+    }
+
+    /** The index of the first {@code b} in {@code buf[from, to)}, or -1; eight bytes a step. */
+    private static int indexOf(byte[] buf, int from, int to, int b) {
+      long pattern = ONES * (b & 0xFF);
+      int i = from;
+      for (; i + 8 <= to; i += 8) {
+        long x = (long) LONGS.get(buf, i) ^ pattern;
+        long zeros = (x - ONES) & ~x & HIGHS; // the lowest set high bit marks the first match
+        if (zeros != 0) {
+          return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
         }
       }
-      return true;
+      for (; i < to; i++) {
+        if (buf[i] == (byte) b) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private void recordEnd(long recordStart) {

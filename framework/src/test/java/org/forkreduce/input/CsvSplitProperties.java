@@ -36,7 +36,7 @@ class CsvSplitProperties {
             trailing -> trailing || !text.endsWith("\n") ? text : text.stripTrailing()));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "20261125")
   void splits_randomQuotedCsvAndSplitSize_equalOneSequentialParse(
       @ForAll("files") String text, @ForAll @LongRange(min = 1, max = 120) long splitSize)
       throws IOException {

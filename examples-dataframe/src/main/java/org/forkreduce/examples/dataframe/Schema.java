@@ -39,7 +39,8 @@ final class Schema {
   private static Map<String, ColumnType> infer(Input<CsvRow> input,
       Map<String, ColumnType> declared) throws IOException {
     Map<String, ColumnType> types = new HashMap<>();
-    List<Split> splits = input.splits(new SplitPolicy(0, 1));
+    // one split per file: its header is all the planner reads, not the whole file
+    List<Split> splits = input.splits(new SplitPolicy(Long.MAX_VALUE, 1));
     int rows = 0;
     for (Split split : splits) {
       try (RecordReader<CsvRow> reader = input.open(split)) {

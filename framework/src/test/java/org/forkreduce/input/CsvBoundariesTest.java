@@ -1,0 +1,117 @@
+package org.forkreduce.input;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.forkreduce.Inputs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The planner's cuts against a naive reference: the record starts of one sequential Commons CSV
+ * parse (ASCII text, so character positions are byte offsets), cut at the first record start at
+ * or past each multiple of the split size.
+ */
+class CsvBoundariesTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void plan_everySplitSize_cutsWhereTheReferenceDoes() throws IOException {
+    String text = "h1,h2\r\n\"a\nb\",1\r\n\"\"\"q\"\"\",\"\"\r\nplain,\"x,y\"\n,\n\"\n\",\"\"\"\"\nlast,1";
+    Path file = write(text);
+    for (long size = 1; size <= text.length() + 1; size++) {
+      assertThat(CsvBoundaries.plan(file, ',', '"', size)).as("split size %d", size)
+          .isEqualTo(reference(text, size));
+    }
+  }
+
+  @Test
+  void plan_quotedFieldsAcrossReadBuffers_cutsWhereTheReferenceDoes() throws IOException {
+    String text = randomCsv(new Random(42), 400_000);
+    Path file = write(text);
+    for (long size : new long[] {1, 999, 4096, 65_535, 65_536, 65_537, 150_000, 1L << 40}) {
+      assertThat(CsvBoundaries.plan(file, ',', '"', size)).as("split size %d", size)
+          .isEqualTo(reference(text, size));
+    }
+  }
+
+  @Test
+  void plan_strayQuoteBeforeACut_wholeFile() throws IOException {
+    Path file = write("h\na\"b\nc\nd\ne\n");
+    assertThat(CsvBoundaries.plan(file, ',', '"', 2)).isEqualTo(CsvBoundaries.WHOLE);
+  }
+
+  @Test
+  void plan_textAfterTheLastCutUnproven_stillCuts() throws IOException {
+    // no cut can fall past the last one, so a stray quote there is its reader's to judge
+    String text = "h\n1\n2\n3\n4\nx\"y\n";
+    Path file = write(text);
+    assertThat(CsvBoundaries.plan(file, ',', '"', 4).cuts()).containsExactly(6L, 10L);
+    assertThat(CsvInputTest.readAll(Inputs.csv(file), 4).rows())
+        .containsExactly(List.of("1"), List.of("2"), List.of("3"), List.of("4"), List.of("x\"y"));
+    assertThat(CsvBoundaries.plan(file, ',', '"', 1L << 40))
+        .isEqualTo(new CsvBoundaries.Plan(2, List.of()));
+  }
+
+  @Test
+  void plan_noQuoteCharacter_quotesAreText() throws IOException {
+    String text = "h\n\"a\n\"b\n";
+    assertThat(CsvBoundaries.plan(write(text), ',', null, 1).cuts()).containsExactly(5L);
+  }
+
+  private Path write(String text) throws IOException {
+    return Files.write(dir.resolve("t.csv"), text.getBytes(US_ASCII));
+  }
+
+  private static CsvBoundaries.Plan reference(String text, long splitSize) throws IOException {
+    List<Long> starts = new ArrayList<>();
+    try (CSVParser p = CSVParser.parse(text, CSVFormat.RFC4180)) {
+      for (CSVRecord r : p) {
+        starts.add(r.getCharacterPosition());
+      }
+    }
+    if (starts.size() < 2) {
+      return new CsvBoundaries.Plan(text.length(), List.of());
+    }
+    long headerEnd = starts.get(1);
+    List<Long> cuts = new ArrayList<>();
+    long next = headerEnd + splitSize;
+    for (long start : starts.subList(2, starts.size())) {
+      if (start >= next) {
+        cuts.add(start);
+        next = start + splitSize;
+      }
+    }
+    return new CsvBoundaries.Plan(headerEnd, cuts);
+  }
+
+  /** Records of plain and quoted fields, some quoted ones long and full of line breaks. */
+  private static String randomCsv(Random random, int length) {
+    StringBuilder s = new StringBuilder("a,b,c\n");
+    while (s.length() < length) {
+      for (int f = 0; f < 3; f++) {
+        if (f > 0) {
+          s.append(',');
+        }
+        switch (random.nextInt(4)) {
+          case 0 -> s.append(random.nextInt(1000));
+          case 1 -> s.append("\"x,\"\"y\"\"\n\"");
+          case 2 -> s.append('"').append("z\n".repeat(random.nextInt(40_000))).append('"');
+          default -> { }
+        }
+      }
+      s.append(random.nextBoolean() ? "\n" : "\r\n");
+    }
+    return s.toString();
+  }
+}
