@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>If the file is not strict RFC 4180 — a quote inside an unquoted field, or a character after
  * a closing quote — the quote state cannot be proven, and the file gets no cuts at all: one split
- * for the whole file is slower but never wrong.
+ * for the whole file is slower but never wrong. A file whose scan reached its end is proven
+ * strict throughout, which lets its splits use the fast parser.
  */
 final class CsvBoundaries {
   private static final int START = 0;
@@ -30,11 +31,13 @@ final class CsvBoundaries {
    * @param headerEnd the offset after the header record (the file size if it has no data), or
    *     -1 when the file must be read whole by one reader that finds the header itself
    * @param cuts the offsets where data splits start, after {@code headerEnd}, ascending
+   * @param proven whether every byte was scanned and found strict RFC 4180; false when the
+   *     file is too small for a cut, so that only its header was read
    */
-  record Plan(long headerEnd, List<Long> cuts) {}
+  record Plan(long headerEnd, List<Long> cuts, boolean proven) {}
 
   /** Read the whole file as one split. */
-  static final Plan WHOLE = new Plan(-1, List.of());
+  static final Plan WHOLE = new Plan(-1, List.of(), false);
 
   private CsvBoundaries() {}
 
@@ -54,14 +57,17 @@ final class CsvBoundaries {
         offset += n;
       }
     }
-    if (!scan.done() && scan.state == QUOTED) {
+    if (scan.done()) {
+      return new Plan(scan.headerEnd, List.of(), false);
+    }
+    if (scan.state == QUOTED) {
       return WHOLE; // an unterminated quote: let one reader report it
     }
     List<Long> cuts = scan.cuts;
     if (!cuts.isEmpty() && cuts.get(cuts.size() - 1) >= size) {
       cuts.remove(cuts.size() - 1);
     }
-    return new Plan(scan.headerEnd < 0 ? size : scan.headerEnd, cuts);
+    return new Plan(scan.headerEnd < 0 ? size : scan.headerEnd, cuts, true);
   }
 
   /**
@@ -95,11 +101,11 @@ final class CsvBoundaries {
     }
 
     /**
-     * True once no further cut can fall inside the file. The rest need not be proven strict: the
-     * last split starts at a proven record start and its reader reports whatever it finds.
+     * True when the header ends so near the file's end that no cut can follow: the one split
+     * starts at a proven record start, and the rest need not be scanned.
      */
     boolean done() {
-      return headerEnd >= 0 && nextCut >= size;
+      return headerEnd >= 0 && cuts.isEmpty() && nextCut >= size;
     }
 
     /** Scans {@code buf[from, n)}, at file offset {@code offset}; false if not strict. */

@@ -18,7 +18,9 @@ import org.forkreduce.InputException;
 /**
  * CSV files with a header line. The planner reads each file's header once and hands it to every
  * split of the file; splits start at record boundaries found by {@link CsvBoundaries}, so no
- * record is ever cut, whatever its quoted line breaks. Created by
+ * record is ever cut, whatever its quoted line breaks. Splits of a file proven strict RFC 4180
+ * carry the header and are parsed with FastCSV; any other file is one split parsed with Commons
+ * CSV, which reads the header itself. Created by
  * {@link org.forkreduce.Inputs#csv(CsvOptions, Path...)}.
  */
 public final class CsvInput implements Input<CsvRow> {
@@ -63,6 +65,12 @@ public final class CsvInput implements Input<CsvRow> {
         throw new InputException("CSV files of one input must share a header: " + firstFile
             + " has " + Arrays.toString(firstHeader) + " but " + f + " has "
             + Arrays.toString(header) + ". Read them as separate inputs.");
+      }
+      if (!plan.proven()) {
+        // too small to cut: one split whose reader, not trusting the unscanned bytes to be
+        // strict, parses from the header on with Commons CSV
+        splits.add(new Split(path, 0, size, size, false, null));
+        continue;
       }
       List<Long> starts = new ArrayList<>();
       starts.add(plan.headerEnd());

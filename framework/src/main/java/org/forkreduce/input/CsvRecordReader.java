@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
@@ -12,31 +13,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.forkreduce.BadRecordPolicy;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.CsvRow;
 import org.forkreduce.InputException;
 
 /**
- * Reads the records of one CSV split with Commons CSV. A split planned with a header starts at a
- * record boundary; a split of a whole file (gzip, or not strictly RFC 4180) reads the header as
- * its first record. A record whose field count differs from the header's, or that does not
+ * Reads the records of one CSV split. A split planned with a header starts at a record boundary of
+ * a file proven strict RFC 4180 and is parsed with FastCSV; a split of a whole file (gzip, not
+ * strict, or too small to cut) reads the header as its first record, with Commons CSV. A record whose field count differs from the header's, or that does not
  * parse, is a bad record: it fails the job or is skipped into the rejects file, by the options.
  */
 final class CsvRecordReader implements RecordReader<CsvRow> {
   private final Split split;
   private final CsvOptions options;
   private final long base;
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
+  private final CsvRecordSource source;
   private List<String> columns;
   private Map<String, Integer> index;
-  private CSVRecord lookahead;
+  private String[] lookahead;
   private CsvRow current;
   private long recordChars = -1;
   private long badRecords;
@@ -48,16 +45,33 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     InputStream bytes = new BufferedInputStream(in, 1 << 16);
     boolean bom = (split.start() == 0 || split.compressed()) && skipBom(bytes);
     this.base = (split.compressed() ? 0 : split.start()) + (bom ? 3 : 0);
-    this.parser = CSVParser.builder().setReader(new InputStreamReader(bytes,
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)))
-        .setFormat(options.format()).get();
-    this.records = parser.iterator();
+    // a split that carries the header was cut from a file proven strict RFC 4180
+    boolean strict = split.meta() instanceof String[] && options.quote() != null;
+    this.source = strict
+        ? CsvRecordSource.fast(decode(bytes), options.delimiter(), options.quote(), this::reread)
+        : CsvRecordSource.commons(decode(bytes), options.format());
     if (split.meta() instanceof String[] header) {
       setHeader(header);
     } else if (nextRecord() != null) {
-      setHeader(lookahead.values());
+      setHeader(lookahead);
       lookahead = null;
+    }
+  }
+
+  private static Reader decode(InputStream bytes) {
+    return new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+  }
+
+  /** The split's text again from {@link #base}, parsed by Commons CSV. */
+  private CsvRecordSource reread() {
+    try {
+      InputStream in = new BufferedInputStream(InputFiles.openRange(split), 1 << 16);
+      in.skipNBytes(base - (split.compressed() ? 0 : split.start()));
+      return CsvRecordSource.commons(decode(in), options.format());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -81,9 +95,9 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   }
 
   /** Fills {@link #lookahead} with the next parsed record, or null at the end. */
-  private CSVRecord nextRecord() {
-    if (lookahead == null && records.hasNext()) {
-      lookahead = records.next();
+  private String[] nextRecord() {
+    if (lookahead == null) {
+      lookahead = source.next();
     }
     return lookahead;
   }
@@ -91,10 +105,10 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   @Override
   public boolean next() throws IOException {
     while (true) {
-      CSVRecord rec;
+      String[] rec;
       try {
         rec = nextRecord();
-      } catch (UncheckedIOException | IllegalStateException e) {
+      } catch (CsvRecordSource.CsvSyntaxException e) {
         malformed(e);
         return false;
       }
@@ -102,25 +116,33 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
         return false;
       }
       lookahead = null;
-      recordChars = rec.getCharacterPosition();
-      if (rec.size() == columns.size()) {
-        current = new CsvRow(columns, index, rec.values());
+      recordChars = -2; // the source's last record; its position is found only when needed
+      if (rec.length == columns.size()) {
+        current = new CsvRow(columns, index, rec);
         return true;
       }
+      long from = byteOffset(recordChars());
       long end;
       try {
-        CSVRecord after = nextRecord();
-        end = after == null ? split.end() : byteOffset(after.getCharacterPosition());
-      } catch (UncheckedIOException | IllegalStateException e) {
+        end = nextRecord() == null ? split.end() : byteOffset(source.position());
+      } catch (CsvRecordSource.CsvSyntaxException e) {
         end = split.end();
       }
-      bad(byteOffset(recordChars), end, "expected " + columns.size() + " fields as in the"
-          + " header " + columns + ", got " + rec.size());
+      bad(from, end, "expected " + columns.size() + " fields as in the header " + columns
+          + ", got " + rec.length);
     }
   }
 
+  /** The character position of the current record, -1 before the first. */
+  private long recordChars() throws IOException {
+    if (recordChars == -2) {
+      recordChars = source.position();
+    }
+    return recordChars;
+  }
+
   private void malformed(RuntimeException e) throws IOException {
-    long from = recordChars < 0 ? split.start() : byteOffset(recordChars);
+    long from = recordChars() < 0 ? split.start() : byteOffset(recordChars());
     bad(from, split.end(), "it does not parse as CSV (" + e.getMessage() + ")");
   }
 
@@ -168,7 +190,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   @Override
   public long recordOffset() {
     try {
-      return recordChars < 0 ? split.start() : byteOffset(recordChars);
+      return recordChars() < 0 ? split.start() : byteOffset(recordChars());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -207,7 +229,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   @Override
   public void close() throws IOException {
     try {
-      parser.close();
+      source.close();
     } finally {
       if (rejects != null) {
         rejects.close();

@@ -52,15 +52,14 @@ class CsvBoundariesTest {
   }
 
   @Test
-  void plan_textAfterTheLastCutUnproven_stillCuts() throws IOException {
-    // no cut can fall past the last one, so a stray quote there is its reader's to judge
-    String text = "h\n1\n2\n3\n4\nx\"y\n";
+  void plan_tooSmallToCut_onlyTheHeaderScannedAndUnproven() throws IOException {
+    String text = "h\n1\nx\"y\n";
     Path file = write(text);
-    assertThat(CsvBoundaries.plan(file, ',', '"', 4).cuts()).containsExactly(6L, 10L);
-    assertThat(CsvInputTest.readAll(Inputs.csv(file), 4).rows())
-        .containsExactly(List.of("1"), List.of("2"), List.of("3"), List.of("4"), List.of("x\"y"));
     assertThat(CsvBoundaries.plan(file, ',', '"', 1L << 40))
-        .isEqualTo(new CsvBoundaries.Plan(2, List.of()));
+        .isEqualTo(new CsvBoundaries.Plan(2, List.of(), false));
+    assertThat(CsvBoundaries.plan(file, ',', '"', 2)).isEqualTo(CsvBoundaries.WHOLE);
+    assertThat(CsvInputTest.readAll(Inputs.csv(file), 1L << 40).rows())
+        .containsExactly(List.of("1"), List.of("x\"y"));
   }
 
   @Test
@@ -81,7 +80,7 @@ class CsvBoundariesTest {
       }
     }
     if (starts.size() < 2) {
-      return new CsvBoundaries.Plan(text.length(), List.of());
+      return new CsvBoundaries.Plan(text.length(), List.of(), true);
     }
     long headerEnd = starts.get(1);
     List<Long> cuts = new ArrayList<>();
@@ -92,7 +91,9 @@ class CsvBoundariesTest {
         next = start + splitSize;
       }
     }
-    return new CsvBoundaries.Plan(headerEnd, cuts);
+    return headerEnd + splitSize >= text.length()
+        ? new CsvBoundaries.Plan(headerEnd, List.of(), false)
+        : new CsvBoundaries.Plan(headerEnd, cuts, true);
   }
 
   /** Records of plain and quoted fields, some quoted ones long and full of line breaks. */
