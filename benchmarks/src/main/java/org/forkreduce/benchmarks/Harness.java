@@ -60,6 +60,10 @@ public final class Harness implements Callable<Integer> {
   @Option(names = "--questions", split = ",", description = "Which of q1..q10 (default all).")
   List<String> questions;
 
+  @Option(names = "--contenders", split = ",",
+      description = "Only these contenders, e.g. forkreduce-processes,duckdb (default all).")
+  List<String> only;
+
   @Option(names = "--data", defaultValue = "benchmarks/target/data",
       description = "Where generated data is kept and reused.")
   Path data;
@@ -118,9 +122,10 @@ public final class Harness implements Callable<Integer> {
    * Runs every contender {@code n} times, alternating which goes first, each in its own JVM;
    * a result that disagrees with the first contender's fails that contender.
    */
-  private List<Measurement> compare(String job, List<String> contenders, int n,
+  private List<Measurement> compare(String job, List<String> all, int n,
       java.util.function.Function<String, List<String>> args,
       java.util.function.BiPredicate<String, String> agree) throws Exception {
+    List<String> contenders = all.stream().filter(c -> only == null || only.contains(c)).toList();
     Map<String, Measurement> byName = new LinkedHashMap<>();
     contenders.forEach(c -> byName.put(c, new Measurement(job, c, "s")));
     String reference = null;

@@ -2,8 +2,10 @@ package org.forkreduce.examples.dataframe;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,25 +98,21 @@ public final class Table {
   /**
    * Sorts rows by their first {@code n} cells. Comparing cells chases pointers to boxed numbers
    * and strings, which dominates on millions of rows; instead each group column's distinct
-   * values are ranked once and a row's ranks are packed into two longs, so the sort compares
-   * primitives. Rows whose ranks do not fit in 128 bits fall back to comparing cells.
+   * values are ranked once (one hash lookup per cell) and a row's ranks are packed into two
+   * longs, so the sort compares primitives. Rows whose ranks do not fit in 126 bits fall back to
+   * comparing cells.
    */
   private static List<Object[]> sortByGroup(List<Object[]> rows, int n) {
+    int[][] ranks = new int[n][];
     int[] bits = new int[n];
-    List<Map<Object, Integer>> ranks = new ArrayList<>();
     int total = 0;
     for (int c = 0; c < n; c++) {
-      int column = c;
-      java.util.Set<Object> seen = new java.util.HashSet<>();
-      rows.forEach(r -> seen.add(r[column] == null ? NA : r[column]));
-      List<Object> distinct = new ArrayList<>(seen);
-      distinct.sort(Table::compareNullable);
-      Map<Object, Integer> rank = new java.util.HashMap<>(distinct.size() * 2);
-      for (Object v : distinct) {
-        rank.put(v, rank.size());
+      ranks[c] = ranks(rows, c);
+      int distinct = 0;
+      for (int r : ranks[c]) {
+        distinct = Math.max(distinct, r + 1);
       }
-      ranks.add(rank);
-      bits[c] = 64 - Long.numberOfLeadingZeros(Math.max(1, distinct.size() - 1));
+      bits[c] = 64 - Long.numberOfLeadingZeros(Math.max(1, distinct - 1));
       total += bits[c];
     }
     if (total > 126) {
@@ -122,21 +120,50 @@ public final class Table {
       return rows;
     }
     record Keyed(long hi, long lo, Object[] row) {}
-    List<Keyed> keyed = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
+    Keyed[] keyed = new Keyed[rows.size()];
+    for (int i = 0; i < keyed.length; i++) {
       long hi = 0;
       long lo = 0;
       for (int c = 0; c < n; c++) {
-        long rank = ranks.get(c).get(r[c] == null ? NA : r[c]);
         hi = (hi << bits[c]) | (lo >>> (63 - bits[c]));
-        lo = ((lo << bits[c]) | rank) & Long.MAX_VALUE;
+        lo = ((lo << bits[c]) | ranks[c][i]) & Long.MAX_VALUE;
       }
-      keyed.add(new Keyed(hi, lo, r));
+      keyed[i] = new Keyed(hi, lo, rows.get(i));
     }
-    keyed.sort(Comparator.comparingLong(Keyed::hi).thenComparingLong(Keyed::lo));
-    List<Object[]> sorted = new ArrayList<>(rows.size());
-    keyed.forEach(k -> sorted.add(k.row()));
+    Arrays.parallelSort(keyed, (x, y) -> x.hi != y.hi ? Long.compare(x.hi, y.hi)
+        : Long.compare(x.lo, y.lo));
+    List<Object[]> sorted = new ArrayList<>(keyed.length);
+    for (Keyed k : keyed) {
+      sorted.add(k.row());
+    }
     return sorted;
+  }
+
+  /** Each row's rank among the distinct values of cell {@code c} (NA first). */
+  private static int[] ranks(List<Object[]> rows, int c) {
+    Map<Object, Integer> ids = new HashMap<>();
+    List<Object> values = new ArrayList<>();
+    int[] rowIds = new int[rows.size()];
+    for (int i = 0; i < rowIds.length; i++) {
+      Object v = rows.get(i)[c];
+      Integer id = ids.putIfAbsent(v == null ? NA : v, values.size());
+      if (id == null) {
+        id = values.size();
+        values.add(v == null ? NA : v);
+      }
+      rowIds[i] = id;
+    }
+    Integer[] byValue = new Integer[values.size()];
+    Arrays.setAll(byValue, i -> i);
+    Arrays.sort(byValue, (x, y) -> compareNullable(values.get(x), values.get(y)));
+    int[] rankOfId = new int[byValue.length];
+    for (int r = 0; r < byValue.length; r++) {
+      rankOfId[byValue[r]] = r;
+    }
+    for (int i = 0; i < rowIds.length; i++) {
+      rowIds[i] = rankOfId[rowIds[i]];
+    }
+    return rowIds;
   }
 
   /** Stands for NA among a column's distinct values; sorts first. */
