@@ -1,6 +1,8 @@
 /**
  * Input splits and record readers. Start at {@link org.forkreduce.input.Split} (a byte range of a
  * file) and {@link org.forkreduce.input.RecordReader}; the split-boundary rule for text lives in
- * {@code LineReader}, once. This package never imports the driver or worker packages.
+ * {@code LineReader}, once, and for CSV in {@code CsvBoundaries}, which also decides which CSV
+ * parser a split gets ({@code CsvRecordSource}). This package never imports the driver or worker
+ * packages.
  */
 package org.forkreduce.input;

@@ -17,7 +17,8 @@ import org.forkreduce.input.SplitPolicy;
 
 /** Column types: declared ones, the rest inferred from the first rows of the input. */
 final class Schema {
-  static final int SAMPLE_ROWS = 100_000;
+  /** As many as DuckDB's read_csv samples: enough for typical files, cheap on every run. */
+  static final int SAMPLE_ROWS = 20_480;
 
   private Schema() {}
 

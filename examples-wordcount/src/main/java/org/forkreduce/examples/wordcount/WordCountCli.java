@@ -2,9 +2,12 @@ package org.forkreduce.examples.wordcount;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import org.forkreduce.Engine;
 import org.forkreduce.ForkReduceException;
@@ -141,8 +144,7 @@ public final class WordCountCli implements Callable<Integer> {
         bar.clear();
       }
     }
-    List<Map.Entry<String, Long>> ranked = result.sorted(WordCount.BY_COUNT_THEN_WORD);
-    for (Map.Entry<String, Long> e : ranked.subList(0, Math.min(top, ranked.size()))) {
+    for (Map.Entry<String, Long> e : top(result, top, WordCount.BY_COUNT_THEN_WORD)) {
       out.println(e.getKey() + "\t" + e.getValue());
     }
     out.flush();
@@ -152,6 +154,23 @@ public final class WordCountCli implements Callable<Integer> {
     }
     err.println(summary(result));
     return 0;
+  }
+
+  /** The first {@code k} entries in {@code order}, without sorting them all: O(n log k). */
+  static <T> List<T> top(Iterable<T> items, int k, Comparator<? super T> order) {
+    if (k == 0) {
+      return List.of();
+    }
+    PriorityQueue<T> worst = new PriorityQueue<>(k + 1, order.reversed());
+    for (T item : items) {
+      worst.add(item);
+      if (worst.size() > k) {
+        worst.poll();
+      }
+    }
+    List<T> best = new ArrayList<>(worst);
+    best.sort(order);
+    return best;
   }
 
   static String summary(JobResult<?, ?> result) {

@@ -143,4 +143,19 @@ class WordCountCliTest {
       assertThat(out.resolve("_SUCCESS")).exists();
     }
   }
+
+  @Test
+  void top_randomCountsWithTies_equalsThePrefixOfAFullSort() {
+    java.util.Random random = new java.util.Random(5);
+    List<Map.Entry<String, Long>> entries = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      entries.add(Map.entry("w" + i, (long) random.nextInt(40)));
+    }
+    List<Map.Entry<String, Long>> sorted = new ArrayList<>(entries);
+    sorted.sort(WordCount.BY_COUNT_THEN_WORD);
+    for (int k : new int[] {0, 1, 20, 4_999, 5_000, 6_000}) {
+      assertThat(WordCountCli.top(entries, k, WordCount.BY_COUNT_THEN_WORD))
+          .as("k = %d", k).isEqualTo(sorted.subList(0, Math.min(k, sorted.size())));
+    }
+  }
 }
