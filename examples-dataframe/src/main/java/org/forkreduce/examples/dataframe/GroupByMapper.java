@@ -30,7 +30,6 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   private final Map<String, ColumnType> types;
   private final String rejectsDir;
   private transient Map<GroupKey, State[]> local;
-  private transient StringCache strings;
   private transient int[] groupIndex;
   private transient int[][] callIndex;
   private transient Value[][] scratch;
@@ -52,7 +51,6 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   public void setup(TaskContext context) {
     this.context = context;
     local = new HashMap<>();
-    strings = new StringCache();
     positionPrefix = context.split().path() + "\u0000"
         + String.format("%020d", context.split().start()) + ":";
     rowNumber = 0;
@@ -73,15 +71,7 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
     for (int i = 0; i < key.length; i++) {
       key[i] = row.get(groupIndex[i]);
     }
-    GroupKey probe = new GroupKey(key);
-    State[] states = local.get(probe);
-    if (states == null) {
-      for (int i = 0; i < key.length; i++) {
-        key[i] = strings.intern(key[i]); // a stored key shares its values with other keys
-      }
-      states = newStates();
-      local.put(probe, states);
-    }
+    State[] states = local.computeIfAbsent(new GroupKey(key), k -> newStates());
     for (int c = 0; c < states.length; c++) {
       Value[] values = scratch[c];
       if (callIndex[c].length == 0) {
@@ -202,7 +192,6 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   public void cleanup(Emitter<GroupKey, State[]> out) throws IOException {
     local.forEach(out::emit);
     local = null;
-    strings = null;
     if (rejects != null) {
       rejects.close();
       rejects = null;

@@ -1,37 +1,90 @@
 package org.forkreduce.examples.dataframe;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.esotericsoftware.kryo.kryo5.DefaultSerializer;
 import com.esotericsoftware.kryo.kryo5.Kryo;
 import com.esotericsoftware.kryo.kryo5.Serializer;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The values of the group columns of one row, as read (an empty string is the NA group). Its
- * hash depends only on the strings, so it is the same in every worker JVM.
+ * The values of the group columns of one row, as read (an empty string is the NA group; never
+ * null), packed into one byte array: each value's UTF-8 length (one byte, or 0xFF and four more
+ * bytes) and then its bytes. A key is one object and one array, so a lookup among millions of
+ * keys chases two pointers instead of one per value, and a key costs no string objects. Its hash
+ * is of the bytes, so it is the same in every worker JVM.
  */
 @DefaultSerializer(GroupKey.Serde.class)
 public final class GroupKey {
-  private final String[] values;
+  private static final int LONG_VALUE = 0xFF;
+
+  private final byte[] packed;
+  private final int size;
   private final int hash;
 
   GroupKey(String[] values) {
-    this.values = values;
-    this.hash = Arrays.hashCode(values);
+    this(pack(values), values.length);
   }
 
+  private GroupKey(byte[] packed, int size) {
+    this.packed = packed;
+    this.size = size;
+    this.hash = Arrays.hashCode(packed);
+  }
+
+  private static byte[] pack(String[] values) {
+    byte[][] utf8 = new byte[values.length][];
+    int total = 0;
+    for (int i = 0; i < values.length; i++) {
+      utf8[i] = values[i].getBytes(UTF_8);
+      total += utf8[i].length + (utf8[i].length < LONG_VALUE ? 1 : 5);
+    }
+    byte[] packed = new byte[total];
+    int p = 0;
+    for (byte[] v : utf8) {
+      if (v.length < LONG_VALUE) {
+        packed[p++] = (byte) v.length;
+      } else {
+        packed[p++] = (byte) LONG_VALUE;
+        for (int shift = 24; shift >= 0; shift -= 8) {
+          packed[p++] = (byte) (v.length >>> shift);
+        }
+      }
+      System.arraycopy(v, 0, packed, p, v.length);
+      p += v.length;
+    }
+    return packed;
+  }
+
+  /** The value of group column {@code i}, decoded anew on every call. */
   String get(int i) {
-    return values[i];
+    int p = 0;
+    for (int k = 0; ; k++) {
+      int length = packed[p++] & 0xFF;
+      if (length == LONG_VALUE) {
+        length = 0;
+        for (int j = 0; j < 4; j++) {
+          length = (length << 8) | (packed[p++] & 0xFF);
+        }
+      }
+      if (k == i) {
+        return new String(packed, p, length, UTF_8);
+      }
+      p += length;
+    }
   }
 
   int size() {
-    return values.length;
+    return size;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof GroupKey k && hash == k.hash && Arrays.equals(values, k.values);
+    return o instanceof GroupKey k && hash == k.hash && Arrays.equals(packed, k.packed);
   }
 
   @Override
@@ -41,35 +94,28 @@ public final class GroupKey {
 
   @Override
   public String toString() {
-    return Arrays.toString(values);
+    List<String> values = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      values.add(get(i));
+    }
+    return values.toString();
   }
 
-  /**
-   * Writes the values; reads them back through a {@link StringCache}, so that millions of keys
-   * read from partials share their repeated values (one cache per Kryo instance). Public only
-   * because Kryo instantiates it; not for direct use.
-   */
+  /** Writes the packed bytes as they are. Public only because Kryo instantiates it. */
   public static final class Serde extends Serializer<GroupKey> {
-    private final StringCache strings = new StringCache();
-
     public Serde() {}
 
     @Override
     public void write(Kryo kryo, Output output, GroupKey key) {
-      output.writeVarInt(key.values.length, true);
-      for (String v : key.values) {
-        output.writeString(v);
-      }
+      output.writeVarInt(key.size, true);
+      output.writeVarInt(key.packed.length, true);
+      output.writeBytes(key.packed);
     }
 
     @Override
     public GroupKey read(Kryo kryo, Input input, Class<? extends GroupKey> type) {
-      String[] values = new String[input.readVarInt(true)];
-      for (int i = 0; i < values.length; i++) {
-        String v = input.readString();
-        values[i] = v == null ? null : strings.intern(v);
-      }
-      return new GroupKey(values);
+      int size = input.readVarInt(true);
+      return new GroupKey(input.readBytes(input.readVarInt(true)), size);
     }
   }
 }

@@ -15,21 +15,37 @@ import org.forkreduce.serde.Serde;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Keys survive their Kryo serializer, in a partial file and one object at a time. */
+/** Keys pack their values losslessly and survive Kryo, in a partial file and one by one. */
 class GroupKeyTest {
   @TempDir
   Path dir;
 
-  /** Repeated, colliding, empty and null values; many keys share each value. */
+  /** Repeated, empty, multi-byte and long values; many keys share each value. */
   private static List<GroupKey> keys(int n) {
     Random random = new Random(7);
     List<GroupKey> keys = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       keys.add(new GroupKey(new String[] {"id" + random.nextInt(100),
-          Integer.toString(random.nextInt(50_000)), random.nextInt(10) == 0 ? "" : "é" + i % 7,
-          random.nextInt(20) == 0 ? null : "x"}));
+          Integer.toString(random.nextInt(50_000)), random.nextInt(10) == 0 ? "" : "é😀" + i % 7,
+          random.nextInt(20) == 0 ? "x".repeat(200 + random.nextInt(200)) : "x"}));
     }
     return keys;
+  }
+
+  @Test
+  void get_everyValue_asPacked() {
+    String[] values = {"", "id001", "é😀", "x".repeat(254), "y".repeat(255), "z".repeat(70_000)};
+    GroupKey key = new GroupKey(values.clone());
+    assertThat(key.size()).isEqualTo(values.length);
+    for (int i = 0; i < values.length; i++) {
+      assertThat(key.get(i)).isEqualTo(values[i]);
+    }
+    assertThat(key).isEqualTo(new GroupKey(values.clone()))
+        .isNotEqualTo(new GroupKey(new String[] {"", "id001", "é😀", "x".repeat(254),
+            "y".repeat(255), "z".repeat(69_999)}));
+    // the same characters split differently between values are a different key
+    assertThat(new GroupKey(new String[] {"ab", "c"}))
+        .isNotEqualTo(new GroupKey(new String[] {"a", "bc"}));
   }
 
   @Test
