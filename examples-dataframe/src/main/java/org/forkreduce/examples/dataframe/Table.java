@@ -57,6 +57,7 @@ public final class Table {
       }
     }
     List<Object[]> rows = new ArrayList<>(groups.size());
+    StringCache strings = new StringCache();
     for (Map.Entry<GroupKey, State[]> g : groups.entrySet()) {
       Object[] results = new Object[calls.size()];
       for (int c = 0; c < results.length; c++) {
@@ -64,7 +65,7 @@ public final class Table {
       }
       Object[] base = new Object[header.size()];
       for (int i = 0; i < groupColumns.size(); i++) {
-        base[i] = typed(g.getKey().get(i), types.get(groupColumns.get(i)));
+        base[i] = typed(strings.intern(g.getKey().get(i)), types.get(groupColumns.get(i)));
       }
       for (int e = 0; e < exprs.size(); e++) {
         if (e != topExpr) {
