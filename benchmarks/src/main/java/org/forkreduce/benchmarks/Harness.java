@@ -84,15 +84,13 @@ public final class Harness implements Callable<Integer> {
     if (jobs.contains("wordcount")) {
       Path corpus = Corpus.text(data, bytes);
       results.addAll(compare("wordcount-" + sizeLabel(Files.size(corpus)), WORD_COUNT, n,
-          c -> List.of("wordcount", c, corpus.toString(), Integer.toString(workers)),
-          String::equals));
+          c -> wordCount(c, corpus), String::equals));
     }
     if (jobs.contains("scaling")) {
       for (int part = 8; part >= 1; part /= 2) {
         Path corpus = Corpus.text(data, bytes / part);
         String mib = String.format(Locale.ROOT, "%.1f", Files.size(corpus) / 1048576.0);
-        results.addAll(compare(SCALING + mib, SCALED, n,
-            c -> List.of("wordcount", c, corpus.toString(), Integer.toString(workers)),
+        results.addAll(compare(SCALING + mib, SCALED, n, c -> wordCount(c, corpus),
             String::equals));
       }
     }
@@ -116,6 +114,10 @@ public final class Harness implements Callable<Integer> {
     Charts.write(results, out);
     System.err.println("benchmarks: results in " + out.toAbsolutePath());
     return results.stream().allMatch(Measurement::ok) ? 0 : 1;
+  }
+
+  private List<String> wordCount(String contender, Path corpus) {
+    return List.of("wordcount", contender, corpus.toString(), Integer.toString(workers));
   }
 
   /**

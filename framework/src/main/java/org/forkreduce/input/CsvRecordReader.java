@@ -21,10 +21,11 @@ import org.forkreduce.CsvRow;
 import org.forkreduce.InputException;
 
 /**
- * Reads the records of one CSV split. A split planned with a header starts at a record boundary of
- * a file proven strict RFC 4180 and is parsed with FastCSV; a split of a whole file (gzip, not
- * strict, or too small to cut) reads the header as its first record, with Commons CSV. A record whose field count differs from the header's, or that does not
- * parse, is a bad record: it fails the job or is skipped into the rejects file, by the options.
+ * Reads the records of one CSV split. A split planned with a header starts at a record boundary
+ * of a file proven strict RFC 4180 and is parsed with FastCSV; a split of a whole file (gzip, not
+ * strict, or too small to cut) reads the header as its first record, with Commons CSV. A record
+ * whose field count differs from the header's, or that does not parse, is a bad record: it fails
+ * the job or is skipped into the rejects file, by the options.
  */
 final class CsvRecordReader implements RecordReader<CsvRow> {
   private final Split split;
@@ -35,7 +36,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   private Map<String, Integer> index;
   private String[] lookahead;
   private CsvRow current;
-  private long recordChars = -1;
+  private boolean started;
   private long badRecords;
   private Writer rejects;
 
@@ -116,7 +117,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
         return false;
       }
       lookahead = null;
-      recordChars = -2; // the source's last record; its position is found only when needed
+      started = true;
       if (rec.length == columns.size()) {
         current = new CsvRow(columns, index, rec);
         return true;
@@ -133,12 +134,12 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     }
   }
 
-  /** The character position of the current record, -1 before the first. */
+  /**
+   * The character position of the current record (the source's last), -1 before the first; asked
+   * of the source only when needed, as FastCSV's costs a reread of the split.
+   */
   private long recordChars() throws IOException {
-    if (recordChars == -2) {
-      recordChars = source.position();
-    }
-    return recordChars;
+    return started ? source.position() : -1;
   }
 
   private void malformed(RuntimeException e) throws IOException {

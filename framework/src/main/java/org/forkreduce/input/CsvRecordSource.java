@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
@@ -113,7 +114,10 @@ interface CsvRecordSource extends Closeable {
           return null;
         }
         read++;
-        return records.next().getFields().toArray(String[]::new);
+        CsvRecord record = records.next();
+        String[] fields = new String[record.getFieldCount()];
+        Arrays.setAll(fields, record::getField);
+        return fields;
       } catch (CsvParseException | UncheckedIOException e) {
         throw new CsvSyntaxException(e.getMessage()
             + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);

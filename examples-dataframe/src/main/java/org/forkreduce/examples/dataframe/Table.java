@@ -65,7 +65,8 @@ public final class Table {
       }
       Object[] base = new Object[header.size()];
       for (int i = 0; i < groupColumns.size(); i++) {
-        base[i] = typed(strings.intern(g.getKey().get(i)), types.get(groupColumns.get(i)));
+        Object cell = typed(g.getKey().get(i), types.get(groupColumns.get(i)));
+        base[i] = cell instanceof String text ? strings.intern(text) : cell;
       }
       for (int e = 0; e < exprs.size(); e++) {
         if (e != topExpr) {
@@ -104,16 +105,12 @@ public final class Table {
    * comparing cells.
    */
   private static List<Object[]> sortByGroup(List<Object[]> rows, int n) {
-    int[][] ranks = new int[n][];
+    Ranks[] ranks = new Ranks[n];
     int[] bits = new int[n];
     int total = 0;
     for (int c = 0; c < n; c++) {
       ranks[c] = ranks(rows, c);
-      int distinct = 0;
-      for (int r : ranks[c]) {
-        distinct = Math.max(distinct, r + 1);
-      }
-      bits[c] = 64 - Long.numberOfLeadingZeros(Math.max(1, distinct - 1));
+      bits[c] = 64 - Long.numberOfLeadingZeros(Math.max(1, ranks[c].distinct() - 1));
       total += bits[c];
     }
     if (total > 126) {
@@ -127,7 +124,7 @@ public final class Table {
       long lo = 0;
       for (int c = 0; c < n; c++) {
         hi = (hi << bits[c]) | (lo >>> (63 - bits[c]));
-        lo = ((lo << bits[c]) | ranks[c][i]) & Long.MAX_VALUE;
+        lo = ((lo << bits[c]) | ranks[c].ofRow()[i]) & Long.MAX_VALUE;
       }
       keyed[i] = new Keyed(hi, lo, rows.get(i));
     }
@@ -140,17 +137,20 @@ public final class Table {
     return sorted;
   }
 
-  /** Each row's rank among the distinct values of cell {@code c} (NA first). */
-  private static int[] ranks(List<Object[]> rows, int c) {
+  /** Each row's rank among the {@code distinct} values of one cell. */
+  private record Ranks(int[] ofRow, int distinct) {}
+
+  /** The ranks of cell {@code c} among its distinct values (NA first). */
+  private static Ranks ranks(List<Object[]> rows, int c) {
     Map<Object, Integer> ids = new HashMap<>();
     List<Object> values = new ArrayList<>();
     int[] rowIds = new int[rows.size()];
     for (int i = 0; i < rowIds.length; i++) {
-      Object v = rows.get(i)[c];
-      Integer id = ids.putIfAbsent(v == null ? NA : v, values.size());
+      Object v = rows.get(i)[c] == null ? NA : rows.get(i)[c];
+      Integer id = ids.putIfAbsent(v, values.size());
       if (id == null) {
         id = values.size();
-        values.add(v == null ? NA : v);
+        values.add(v);
       }
       rowIds[i] = id;
     }
@@ -164,7 +164,7 @@ public final class Table {
     for (int i = 0; i < rowIds.length; i++) {
       rowIds[i] = rankOfId[rowIds[i]];
     }
-    return rowIds;
+    return new Ranks(rowIds, values.size());
   }
 
   /** Stands for NA among a column's distinct values; sorts first. */
