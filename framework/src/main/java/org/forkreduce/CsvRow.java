@@ -1,60 +1,78 @@
 package org.forkreduce;
 
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One CSV record: its fields, read by index or by the header's column name. An empty field is
- * the empty string (dataframe code treats it as NA). Not thread-safe; valid during the
- * {@link Mapper#map} call that receives it.
+ * the empty string (dataframe code treats it as NA). Not thread-safe; valid only during the
+ * {@link Mapper#map} call that receives it: a reader may reuse one row, and the bytes under it,
+ * for every record of a split.
+ *
+ * <p>Besides {@link #get(int)}, which makes a {@code String}, a row answers the questions a hot
+ * loop asks without one: {@link #isEmpty}, {@link #getLong}, {@link #getDouble} and the field's
+ * UTF-8 bytes ({@link #utf8Length}, {@link #copyUtf8}). Rows of files proven strict RFC 4180
+ * answer them straight from the file's bytes; these methods always agree with {@code get}.
  */
-public final class CsvRow {
-  private final List<String> columns;
-  private final Map<String, Integer> index;
-  private final String[] values;
-
-  /** A row over {@code values}, named by {@code columns} (index built once per file). */
-  public CsvRow(List<String> columns, Map<String, Integer> index, String[] values) {
-    this.columns = columns;
-    this.index = index;
-    this.values = values;
-  }
+public interface CsvRow {
 
   /** The field at {@code i}, from 0. */
-  public String get(int i) {
-    return values[i];
-  }
+  String get(int i);
 
   /**
    * The field of column {@code name}.
    *
    * @throws IllegalArgumentException naming the columns there are, if there is no such column
    */
-  public String get(String name) {
-    Integer i = index.get(name);
-    if (i == null) {
-      throw new IllegalArgumentException("no column '" + name + "'; the columns are " + columns);
+  default String get(String name) {
+    int i = indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("no column '" + name + "'; the columns are "
+          + columns());
     }
-    return values[i];
+    return get(i);
   }
 
   /** The index of column {@code name}, or -1. */
-  public int indexOf(String name) {
-    return index.getOrDefault(name, -1);
-  }
+  int indexOf(String name);
 
-  public int size() {
-    return values.length;
-  }
+  /** The number of fields (the header's column count). */
+  int size();
 
   /** The header's column names. */
-  public List<String> columns() {
-    return columns;
+  List<String> columns();
+
+  /** Whether field {@code i} is empty (NA): {@code get(i).isEmpty()}. */
+  default boolean isEmpty(int i) {
+    return get(i).isEmpty();
   }
 
-  @Override
-  public String toString() {
-    return Arrays.toString(values);
+  /**
+   * Field {@code i} as {@link Long#parseLong(String)} reads it.
+   *
+   * @throws NumberFormatException as {@code Long.parseLong} does
+   */
+  default long getLong(int i) {
+    return Long.parseLong(get(i));
+  }
+
+  /**
+   * Field {@code i} as {@link Double#parseDouble(String)} reads it.
+   *
+   * @throws NumberFormatException as {@code Double.parseDouble} does
+   */
+  default double getDouble(int i) {
+    return Double.parseDouble(get(i));
+  }
+
+  /** The length of {@code get(i).getBytes(UTF_8)}. */
+  default int utf8Length(int i) {
+    return get(i).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Copies {@code get(i).getBytes(UTF_8)} to {@code dest} at {@code at}. */
+  default void copyUtf8(int i, byte[] dest, int at) {
+    byte[] bytes = get(i).getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(bytes, 0, dest, at, bytes.length);
   }
 }

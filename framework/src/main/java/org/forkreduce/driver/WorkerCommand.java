@@ -53,7 +53,7 @@ final class WorkerCommand {
     for (Class<?> c : new Class<?>[] {WorkerMain.class,
         com.esotericsoftware.kryo.kryo5.Kryo.class, org.slf4j.LoggerFactory.class,
         org.apache.commons.csv.CSVFormat.class, org.apache.commons.io.IOUtils.class,
-        de.siegmar.fastcsv.reader.CsvReader.class}) {
+        ch.randelshofer.fastdoubleparser.JavaDoubleParser.class}) {
       codeSource(c).ifPresent(entries::add);
     }
     entries.addAll(options.extraClassPath());

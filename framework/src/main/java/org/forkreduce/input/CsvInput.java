@@ -19,7 +19,7 @@ import org.forkreduce.InputException;
  * CSV files with a header line. The planner reads each file's header once and hands it to every
  * split of the file; splits start at record boundaries found by {@link CsvBoundaries}, so no
  * record is ever cut, whatever its quoted line breaks. Splits of a file proven strict RFC 4180
- * carry the header and are parsed with FastCSV; any other file is one split parsed with Commons
+ * carry the header and are parsed from their bytes; any other file is one split parsed with Commons
  * CSV, which reads the header itself. Created by
  * {@link org.forkreduce.Inputs#csv(CsvOptions, Path...)}.
  */

@@ -5,16 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.Writer;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.forkreduce.BadRecordPolicy;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.CsvRow;
@@ -22,40 +18,50 @@ import org.forkreduce.InputException;
 
 /**
  * Reads the records of one CSV split. A split planned with a header starts at a record boundary
- * of a file proven strict RFC 4180 and is parsed with FastCSV; a split of a whole file (gzip, not
- * strict, or too small to cut) reads the header as its first record, with Commons CSV. A record
- * whose field count differs from the header's, or that does not parse, is a bad record: it fails
- * the job or is skipped into the rejects file, by the options.
+ * of a file proven strict RFC 4180 and is parsed from its bytes ({@link Utf8CsvSource}); a split
+ * of a whole file (gzip, not strict, or too small to cut) reads the header as its first record,
+ * with Commons CSV. A record whose field count differs from the header's, or that does not
+ * parse, is a bad record: it fails the job or is skipped into the rejects file, by the options.
  */
 final class CsvRecordReader implements RecordReader<CsvRow> {
+  private static final int BUFFER = 1 << 16;
+
   private final Split split;
   private final CsvOptions options;
   private final long base;
   private final CsvRecordSource source;
-  private List<String> columns;
-  private Map<String, Integer> index;
-  private String[] lookahead;
-  private CsvRow current;
+  private Header header;
+  /** Whether the source holds a record not yet handed out (read ahead to find a record's end). */
+  private boolean pending;
   private boolean started;
+  private CsvRow current;
   private long badRecords;
   private Writer rejects;
 
   CsvRecordReader(Split split, CsvOptions options, InputStream in) throws IOException {
     this.split = split;
     this.options = options;
-    InputStream bytes = new BufferedInputStream(in, 1 << 16);
+    if (split.meta() instanceof String[] names
+        && Utf8CsvSource.handles(options.delimiter(), options.quote())) {
+      // a split that carries the header was cut at a record start of a file proven strict
+      this.base = split.start();
+      this.source = new Utf8CsvSource(in, base, options.delimiter(), options.quote(), 1 << 20);
+      this.header = new Header(names);
+      return;
+    }
+    InputStream bytes = new BufferedInputStream(in, BUFFER);
     boolean bom = (split.start() == 0 || split.compressed()) && skipBom(bytes);
     this.base = (split.compressed() ? 0 : split.start()) + (bom ? 3 : 0);
-    // a split that carries the header was cut from a file proven strict RFC 4180
-    boolean strict = split.meta() instanceof String[] && options.quote() != null;
-    this.source = strict
-        ? CsvRecordSource.fast(decode(bytes), options.delimiter(), options.quote(), this::reread)
-        : CsvRecordSource.commons(decode(bytes), options.format());
-    if (split.meta() instanceof String[] header) {
-      setHeader(header);
-    } else if (nextRecord() != null) {
-      setHeader(lookahead);
-      lookahead = null;
+    this.source = CsvRecordSource.commons(decode(bytes), options.format(), this::byteOffset);
+    if (split.meta() instanceof String[] names) {
+      header = new Header(names);
+    } else if (source.next()) {
+      CsvRow first = source.row(null);
+      String[] names = new String[first.size()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = first.get(i);
+      }
+      header = new Header(names);
     }
   }
 
@@ -63,17 +69,6 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     return new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE));
-  }
-
-  /** The split's text again from {@link #base}, parsed by Commons CSV. */
-  private CsvRecordSource reread() {
-    try {
-      InputStream in = new BufferedInputStream(InputFiles.openRange(split), 1 << 16);
-      in.skipNBytes(base - (split.compressed() ? 0 : split.start()));
-      return CsvRecordSource.commons(decode(in), options.format());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static boolean skipBom(InputStream in) throws IOException {
@@ -87,63 +82,48 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     return bom;
   }
 
-  private void setHeader(String[] header) {
-    columns = List.of(header);
-    index = new HashMap<>();
-    for (int i = 0; i < header.length; i++) {
-      index.putIfAbsent(header[i], i);
+  /** Moves the source to the next record, unless one is pending; false at the end. */
+  private boolean advance() throws IOException {
+    if (pending) {
+      pending = false;
+      return true;
     }
-  }
-
-  /** Fills {@link #lookahead} with the next parsed record, or null at the end. */
-  private String[] nextRecord() {
-    if (lookahead == null) {
-      lookahead = source.next();
-    }
-    return lookahead;
+    return source.next();
   }
 
   @Override
   public boolean next() throws IOException {
     while (true) {
-      String[] rec;
       try {
-        rec = nextRecord();
+        if (!advance()) {
+          return false;
+        }
       } catch (CsvRecordSource.CsvSyntaxException e) {
         malformed(e);
         return false;
       }
-      if (rec == null) {
-        return false;
-      }
-      lookahead = null;
       started = true;
-      if (rec.length == columns.size()) {
-        current = new CsvRow(columns, index, rec);
+      CsvRow row = source.row(header);
+      if (row.size() == header.names.size()) {
+        current = row;
         return true;
       }
-      long from = byteOffset(recordChars());
+      int fields = row.size();
+      long from = source.offset();
       long end;
       try {
-        end = nextRecord() == null ? split.end() : byteOffset(source.position());
+        pending = source.next();
+        end = pending ? source.offset() : split.end();
       } catch (CsvRecordSource.CsvSyntaxException e) {
         end = split.end();
       }
-      bad(from, end, "expected " + columns.size() + " fields as in the header " + columns
-          + ", got " + rec.length);
+      bad(from, end, "expected " + header.names.size() + " fields as in the header "
+          + header.names + ", got " + fields);
     }
   }
 
-  /**
-   * The character position of the current record (the source's last), -1 before the first; asked
-   * of the source only when needed, as FastCSV's costs a reread of the split.
-   */
-  private long recordChars() throws IOException {
-    return started ? source.position() : -1;
-  }
-
   private void malformed(RuntimeException e) throws IOException {
-    long from = recordChars() < 0 ? split.start() : byteOffset(recordChars());
+    long from = started ? source.offset() : split.start();
     bad(from, split.end(), "it does not parse as CSV (" + e.getMessage() + ")");
   }
 
@@ -183,23 +163,22 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     return current;
   }
 
-  /**
-   * The current record's byte offset. Commons CSV counts characters cheaply but bytes only at a
-   * cost on every character, so the reader keeps character positions and converts one here, by
-   * decoding the split's bytes up to it: done only for error messages.
-   */
   @Override
   public long recordOffset() {
     try {
-      return recordChars() < 0 ? split.start() : byteOffset(recordChars());
+      return started ? source.offset() : split.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The file offset of the character at {@code chars} (UTF-16 units after {@code base}). */
+  /**
+   * The file offset of the character at {@code chars} (UTF-16 units after {@link #base}) of the
+   * text Commons CSV read. Commons CSV counts characters cheaply but bytes only at a cost on every
+   * character, so this decodes the split's bytes up to it: done only for error messages.
+   */
   private long byteOffset(long chars) throws IOException {
-    try (InputStream in = new BufferedInputStream(InputFiles.openRange(split), 1 << 16)) {
+    try (InputStream in = new BufferedInputStream(InputFiles.openRange(split), BUFFER)) {
       in.skipNBytes(base - (split.compressed() ? 0 : split.start()));
       long bytes = 0;
       for (long c = 0; c < chars; ) {
@@ -240,6 +219,6 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
 
   @Override
   public String toString() {
-    return "CSV reader of " + split + " " + Arrays.toString(columns.toArray());
+    return "CSV reader of " + split + " " + (header == null ? "[]" : header.names);
   }
 }

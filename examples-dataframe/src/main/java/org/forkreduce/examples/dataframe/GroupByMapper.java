@@ -5,9 +5,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.forkreduce.CsvRow;
 import org.forkreduce.Emitter;
@@ -17,10 +17,11 @@ import org.forkreduce.examples.dataframe.State.Value;
 import org.forkreduce.stats.Counters;
 
 /**
- * Maps CSV rows to (group key, aggregate states). Rows of one task are combined in a local map
- * and emitted at cleanup, so a row costs a hash lookup and a few state updates, no allocation of
- * states. A value that does not parse as its column's type is a bad record: it fails the task,
- * or, when skipping, is counted and written to the rejects directory.
+ * Maps CSV rows to (group key, aggregate states). Rows of one task are combined in a local table
+ * and emitted at cleanup, so a row of a known group costs a probe of its packed key bytes and a
+ * few state updates, with no allocation: values are read from the row without strings where
+ * its type allows. A value that does not parse as its column's type is a bad record: it fails
+ * the task, or, when skipping, is counted and written to the rejects directory.
  */
 final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   private static final long serialVersionUID = 1L;
@@ -29,9 +30,14 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   private final List<AggCall> calls;
   private final Map<String, ColumnType> types;
   private final String rejectsDir;
-  private transient Map<GroupKey, State[]> local;
-  private transient int[] groupIndex;
+  private transient GroupTable local;
+  private transient Supplier<State[]> newStates;
+  private transient GroupKey.Packer packer;
   private transient int[][] callIndex;
+  private transient ColumnType[][] callTypes;
+  private transient boolean[] numeric;
+  private transient boolean[] first;
+  private transient Value[][] values;
   private transient Value[][] scratch;
   private transient String positionPrefix;
   private transient long rowNumber;
@@ -50,7 +56,8 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   @Override
   public void setup(TaskContext context) {
     this.context = context;
-    local = new HashMap<>();
+    local = new GroupTable();
+    newStates = this::newStates;
     positionPrefix = context.split().path() + "\u0000"
         + String.format("%020d", context.split().start()) + ":";
     rowNumber = 0;
@@ -58,7 +65,7 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
 
   @Override
   public void map(CsvRow row, Emitter<GroupKey, State[]> out) throws IOException {
-    if (groupIndex == null) {
+    if (packer == null) {
       resolve(row);
     }
     rowNumber++;
@@ -67,19 +74,16 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
       reject(row, bad, out);
       return;
     }
-    String[] key = new String[groupIndex.length];
-    for (int i = 0; i < key.length; i++) {
-      key[i] = row.get(groupIndex[i]);
-    }
-    State[] states = local.computeIfAbsent(new GroupKey(key), k -> newStates());
+    packer.pack(row);
+    State[] states = local.statesFor(packer, newStates);
     for (int c = 0; c < states.length; c++) {
-      Value[] values = scratch[c];
-      if (callIndex[c].length == 0) {
+      Value[] v = scratch[c];
+      if (v.length == 0) {
         states[c].add(null);
-      } else if (values[0] != null && (values.length == 1 || values[1] != null)) {
-        states[c].add(values[0]);
-        if (values.length == 2) {
-          ((State.Corr) states[c]).addY(values[1]);
+      } else if (v[0] != null && (v.length == 1 || v[1] != null)) {
+        states[c].add(v[0]);
+        if (v.length == 2) {
+          ((State.Corr) states[c]).addY(v[1]);
         }
       }
     }
@@ -91,36 +95,34 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
     for (int c = 0; c < callIndex.length; c++) {
       for (int j = 0; j < callIndex[c].length; j++) {
         int column = callIndex[c][j];
-        String text = row.get(column);
-        Value v = scratch[c][j] == null ? new Value() : scratch[c][j];
         scratch[c][j] = null;
-        if (text.isEmpty()) {
+        if (row.isEmpty(column)) {
           continue;
         }
-        String name = row.columns().get(column);
-        ColumnType type = types.getOrDefault(name, ColumnType.STRING);
-        boolean numeric = !calls.get(c).function().equals("count")
-            && !calls.get(c).function().equals("first") && !calls.get(c).function().equals("min")
-            && !calls.get(c).function().equals("max");
-        if (numeric && type == ColumnType.STRING) {
+        ColumnType type = callTypes[c][j];
+        if (numeric[c] && type == ColumnType.STRING) {
+          String name = row.columns().get(column);
           throw new IllegalArgumentException(calls.get(c).label() + " needs a numeric column,"
-              + " but column '" + name + "' holds text (e.g. '" + text + "'); declare its type"
-              + " (--type " + name + "=double) if the sample misled the inference");
+              + " but column '" + name + "' holds text (e.g. '" + row.get(column) + "');"
+              + " declare its type (--type " + name + "=double) if the sample misled the"
+              + " inference");
         }
+        Value v = values[c][j];
+        v.type = type;
         try {
-          v.type = type;
-          v.text = text;
-          if (type == ColumnType.LONG) {
-            v.asLong = Long.parseLong(text);
-            v.asDouble = v.asLong;
-          } else if (type == ColumnType.DOUBLE) {
-            v.asDouble = Double.parseDouble(text);
+          switch (type) {
+            case LONG -> {
+              v.asLong = row.getLong(column);
+              v.asDouble = v.asLong;
+            }
+            case DOUBLE -> v.asDouble = row.getDouble(column);
+            case STRING -> v.text = row.get(column);
           }
         } catch (NumberFormatException e) {
-          return "column '" + name + "' value '" + text + "' is not a " + type
-              + " (the column's type)";
+          return "column '" + row.columns().get(column) + "' value '" + row.get(column)
+              + "' is not a " + type + " (the column's type)";
         }
-        if (calls.get(c).function().equals("first")) {
+        if (first[c]) {
           position = position != null ? position
               : positionPrefix + String.format("%012d", rowNumber);
           v.position = position;
@@ -152,18 +154,31 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   }
 
   private void resolve(CsvRow row) {
-    groupIndex = new int[groupColumns.size()];
+    int[] groupIndex = new int[groupColumns.size()];
     for (int i = 0; i < groupIndex.length; i++) {
       groupIndex[i] = index(row, groupColumns.get(i));
     }
-    callIndex = new int[calls.size()][];
-    scratch = new Value[calls.size()][];
-    for (int c = 0; c < calls.size(); c++) {
+    packer = new GroupKey.Packer(groupIndex);
+    int n = calls.size();
+    callIndex = new int[n][];
+    callTypes = new ColumnType[n][];
+    numeric = new boolean[n];
+    first = new boolean[n];
+    values = new Value[n][];
+    scratch = new Value[n][];
+    for (int c = 0; c < n; c++) {
       List<String> columns = calls.get(c).columns();
+      String function = calls.get(c).function();
+      numeric[c] = !List.of("count", "first", "min", "max").contains(function);
+      first[c] = function.equals("first");
       callIndex[c] = new int[columns.size()];
+      callTypes[c] = new ColumnType[columns.size()];
+      values[c] = new Value[columns.size()];
       scratch[c] = new Value[columns.size()];
       for (int j = 0; j < columns.size(); j++) {
         callIndex[c][j] = index(row, columns.get(j));
+        callTypes[c][j] = types.getOrDefault(columns.get(j), ColumnType.STRING);
+        values[c][j] = new Value();
       }
     }
   }

@@ -10,6 +10,7 @@ import com.esotericsoftware.kryo.kryo5.io.Output;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.forkreduce.CsvRow;
 
 /**
  * The values of the group columns of one row, as read (an empty string is the NA group; never
@@ -41,23 +42,82 @@ public final class GroupKey {
     int total = 0;
     for (int i = 0; i < values.length; i++) {
       utf8[i] = values[i].getBytes(UTF_8);
-      total += utf8[i].length + (utf8[i].length < LONG_VALUE ? 1 : 5);
+      total += utf8[i].length + header(utf8[i].length);
     }
     byte[] packed = new byte[total];
     int p = 0;
     for (byte[] v : utf8) {
-      if (v.length < LONG_VALUE) {
-        packed[p++] = (byte) v.length;
-      } else {
-        packed[p++] = (byte) LONG_VALUE;
-        for (int shift = 24; shift >= 0; shift -= 8) {
-          packed[p++] = (byte) (v.length >>> shift);
-        }
-      }
+      p = writeLength(packed, p, v.length);
       System.arraycopy(v, 0, packed, p, v.length);
       p += v.length;
     }
     return packed;
+  }
+
+  /** The bytes that precede a value of {@code length} bytes. */
+  private static int header(int length) {
+    return length < LONG_VALUE ? 1 : 5;
+  }
+
+  /** Writes a value's length at {@code p}; returns where its bytes go. */
+  private static int writeLength(byte[] packed, int p, int length) {
+    if (length < LONG_VALUE) {
+      packed[p++] = (byte) length;
+    } else {
+      packed[p++] = (byte) LONG_VALUE;
+      for (int shift = 24; shift >= 0; shift -= 8) {
+        packed[p++] = (byte) (length >>> shift);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Packs the group columns of one row after another into one reused buffer, and hashes them as
+   * a key of those bytes would be: a row is matched against the keys there are without making
+   * one, and a key is made only for a new group.
+   */
+  static final class Packer {
+    private final int[] columns;
+    private byte[] bytes = new byte[64];
+    private int length;
+    private int hash;
+
+    /** @param columns the indexes of the group columns in each row */
+    Packer(int[] columns) {
+      this.columns = columns.clone();
+    }
+
+    void pack(CsvRow row) {
+      int p = 0;
+      for (int column : columns) {
+        int n = row.utf8Length(column);
+        if (p + n + 5 > bytes.length) {
+          bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, p + n + 5));
+        }
+        p = writeLength(bytes, p, n);
+        row.copyUtf8(column, bytes, p);
+        p += n;
+      }
+      int h = 1;
+      for (int i = 0; i < p; i++) {
+        h = 31 * h + bytes[i]; // as Arrays.hashCode, so that equal keys hash alike
+      }
+      length = p;
+      hash = h;
+    }
+
+    int hash() {
+      return hash;
+    }
+
+    boolean matches(GroupKey key) {
+      return key.hash == hash && Arrays.equals(key.packed, 0, key.packed.length, bytes, 0, length);
+    }
+
+    GroupKey key() {
+      return new GroupKey(Arrays.copyOf(bytes, length), columns.length);
+    }
   }
 
   /** The value of group column {@code i}, decoded anew on every call. */

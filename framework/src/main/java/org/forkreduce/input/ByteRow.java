@@ -1,0 +1,138 @@
+package org.forkreduce.input;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.forkreduce.CsvRow;
+
+/**
+ * A row over the bytes of the file as read: field {@code i} is {@code bytes[from(i), to(i))}, the
+ * text between its quotes if it was quoted. A quoted field that holds doubled quotes is marked
+ * (its end stored as {@code ~end}) and unescaped only when asked for, by way of {@link #get}; so
+ * are fields with non-ASCII bytes where bytes are asked for, so that every answer agrees with
+ * {@code get}, which replaces malformed UTF-8 as the decoder of the text path does.
+ */
+final class ByteRow implements CsvRow {
+  private final String quote;
+  Header header;
+  byte[] bytes;
+  /** Field i spans bounds[2i] to bounds[2i + 1], or ~bounds[2i + 1] if it holds doubled quotes. */
+  int[] bounds;
+  int size;
+
+  ByteRow(char quote) {
+    this.quote = String.valueOf(quote);
+  }
+
+  private int from(int i) {
+    return bounds[2 * i];
+  }
+
+  private int to(int i) {
+    int end = bounds[2 * i + 1];
+    return end < 0 ? ~end : end;
+  }
+
+  private boolean escaped(int i) {
+    return bounds[2 * i + 1] < 0;
+  }
+
+  @Override
+  public String get(int i) {
+    String text = new String(bytes, from(i), to(i) - from(i), UTF_8);
+    return escaped(i) ? text.replace(quote + quote, quote) : text;
+  }
+
+  @Override
+  public boolean isEmpty(int i) {
+    return from(i) == to(i);
+  }
+
+  @Override
+  public long getLong(int i) {
+    int p = from(i);
+    int end = to(i);
+    boolean negative = p < end && bytes[p] == '-';
+    if (p < end && (negative || bytes[p] == '+')) {
+      p++;
+    }
+    // up to 18 digits cannot overflow; anything else is Long.parseLong's to judge
+    if (p == end || end - p > 18 || escaped(i)) {
+      return Long.parseLong(get(i));
+    }
+    long value = 0;
+    for (; p < end; p++) {
+      int digit = bytes[p] - '0';
+      if (digit < 0 || digit > 9) {
+        return Long.parseLong(get(i));
+      }
+      value = value * 10 + digit;
+    }
+    return negative ? -value : value;
+  }
+
+  @Override
+  public double getDouble(int i) {
+    if (!escaped(i)) {
+      try {
+        return JavaDoubleParser.parseDouble(bytes, from(i), to(i) - from(i));
+      } catch (NumberFormatException e) {
+        // fall through: Double.parseDouble decides, and words the message
+      }
+    }
+    return Double.parseDouble(get(i));
+  }
+
+  @Override
+  public int utf8Length(int i) {
+    return ascii(i) ? to(i) - from(i) : CsvRow.super.utf8Length(i);
+  }
+
+  @Override
+  public void copyUtf8(int i, byte[] dest, int at) {
+    if (ascii(i)) {
+      System.arraycopy(bytes, from(i), dest, at, to(i) - from(i));
+    } else {
+      CsvRow.super.copyUtf8(i, dest, at);
+    }
+  }
+
+  /** Plain ASCII, no doubled quotes: the bytes are the field's UTF-8 as they stand. */
+  private boolean ascii(int i) {
+    if (escaped(i)) {
+      return false;
+    }
+    for (int p = from(i), end = to(i); p < end; p++) {
+      if (bytes[p] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int indexOf(String name) {
+    return header.indexOf(name);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public List<String> columns() {
+    return header.names;
+  }
+
+  @Override
+  public String toString() {
+    List<String> fields = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      fields.add(get(i));
+    }
+    return fields.toString();
+  }
+}
