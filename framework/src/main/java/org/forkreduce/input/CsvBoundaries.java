@@ -43,8 +43,17 @@ final class CsvBoundaries {
 
   static Plan plan(Path file, char delimiter, Character quote, long splitSize)
       throws IOException {
+    return plan(file, delimiter, quote, splitSize, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Plans at most {@code maxCuts} cuts: a scan that stops at the last of them proves the bytes
+   * before it strict, but not the file, so the plan is not {@code proven}.
+   */
+  static Plan plan(Path file, char delimiter, Character quote, long splitSize, int maxCuts)
+      throws IOException {
     long size = Files.size(file);
-    Scan scan = new Scan(delimiter, quote == null ? -1 : quote, splitSize, size);
+    Scan scan = new Scan(delimiter, quote == null ? -1 : quote, splitSize, size, maxCuts);
     byte[] buf = new byte[1 << 16];
     long offset = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -58,7 +67,7 @@ final class CsvBoundaries {
       }
     }
     if (scan.done()) {
-      return new Plan(scan.headerEnd, List.of(), false);
+      return new Plan(scan.headerEnd, List.copyOf(scan.cuts), false);
     }
     if (scan.state == QUOTED) {
       return WHOLE; // an unterminated quote: let one reader report it
@@ -86,6 +95,7 @@ final class CsvBoundaries {
     final int quote;
     final long splitSize;
     final long size;
+    final int maxCuts;
     final List<Long> cuts = new ArrayList<>();
     long headerEnd = -1;
     /** The first record start worth a cut; 0 until the header's end is found. */
@@ -93,19 +103,21 @@ final class CsvBoundaries {
     int state = START;
     int previous = '\n';
 
-    Scan(int delimiter, int quote, long splitSize, long size) {
+    Scan(int delimiter, int quote, long splitSize, long size, int maxCuts) {
       this.delimiter = delimiter;
       this.quote = quote;
       this.splitSize = splitSize;
       this.size = size;
+      this.maxCuts = maxCuts;
     }
 
     /**
-     * True when the header ends so near the file's end that no cut can follow: the one split
-     * starts at a proven record start, and the rest need not be scanned.
+     * True when the header ends so near the file's end that no cut can follow (the one split
+     * starts at a proven record start, and the rest need not be scanned), or when the cuts asked
+     * for are found.
      */
     boolean done() {
-      return headerEnd >= 0 && cuts.isEmpty() && nextCut >= size;
+      return headerEnd >= 0 && (cuts.isEmpty() && nextCut >= size || cuts.size() >= maxCuts);
     }
 
     /** Scans {@code buf[from, n)}, at file offset {@code offset}; false if not strict. */

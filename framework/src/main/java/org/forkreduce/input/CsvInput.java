@@ -86,6 +86,37 @@ public final class CsvInput implements Input<CsvRow> {
     return splits;
   }
 
+  /**
+   * The first records of the input, for sampling (column types) without planning whole files:
+   * for each file in order, until {@code bytes} are covered, a split of its first records, cut
+   * at the first record start after {@code bytes} that the scan proved strict and so parsed from
+   * the bytes; a file too small to cut, not strict, or gzip is one whole split.
+   */
+  public List<Split> sample(long bytes) throws IOException {
+    List<Split> splits = new ArrayList<>();
+    long covered = 0;
+    for (Path f : InputFiles.list(roots)) {
+      long size = Files.size(f);
+      if (size == 0) {
+        continue;
+      }
+      CsvBoundaries.Plan plan = InputFiles.isGzip(f) ? CsvBoundaries.WHOLE
+          : CsvBoundaries.plan(f, options.delimiter(), options.quote(), bytes, 1);
+      if (plan.cuts().isEmpty()) {
+        splits.add(new Split(f.toString(), 0, size, size, InputFiles.isGzip(f), null));
+      } else {
+        long end = plan.cuts().get(0);
+        splits.add(new Split(f.toString(), plan.headerEnd(), end - plan.headerEnd(), size,
+            false, header(f, plan.headerEnd())));
+      }
+      covered += splits.get(splits.size() - 1).length();
+      if (covered >= bytes) {
+        break;
+      }
+    }
+    return splits;
+  }
+
   /** Parses the header record, the bytes before {@code headerEnd}. */
   private String[] header(Path file, long headerEnd) throws IOException {
     Split whole = new Split(file.toString(), 0, headerEnd, headerEnd, false, null);

@@ -31,10 +31,14 @@ class CsvInputTest {
   record Read(List<List<String>> rows, List<Long> offsets, long bad) {}
 
   static Read readAll(Input<CsvRow> input, long splitSize) throws IOException {
+    return read(input, input.splits(new SplitPolicy(splitSize, 1)));
+  }
+
+  static Read read(Input<CsvRow> input, List<Split> splits) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     List<Long> offsets = new ArrayList<>();
     long bad = 0;
-    for (Split split : input.splits(new SplitPolicy(splitSize, 1))) {
+    for (Split split : splits) {
       try (RecordReader<CsvRow> reader = input.open(split)) {
         while (reader.next()) {
           CsvRow row = reader.current();
@@ -114,6 +118,31 @@ class CsvInputTest {
       assertThat(readAll(Inputs.csv(quoteApostrophe, root.resolve("japanese.csv")), size)
           .offsets()).containsExactly(89L, 242L, 395L);
     }
+  }
+
+  @Test
+  void sample_largeStrictFile_firstRecordsFromTheBytes_smallFileWhole() throws IOException {
+    Path big = dir.resolve("big.csv");
+    StringBuilder text = new StringBuilder("id,\"note\"\r\n");
+    for (int i = 0; i < 2000; i++) {
+      text.append(i).append(i % 7 == 0 ? ",\"multi\nline, \"\"quoted\"\"\"\r\n" : ",plain\r\n");
+    }
+    Files.writeString(big, text, UTF_8);
+    Path small = dir.resolve("small.csv");
+    Files.writeString(small, "id,note\n1,x", UTF_8);
+    CsvInput input = new CsvInput(CsvOptions.defaults(), big, small);
+    List<List<String>> all = readAll(input, 1 << 20).rows();
+
+    List<Split> sample = input.sample(1000);
+    assertThat(sample).hasSize(1);
+    assertThat(sample.get(0).meta()).isInstanceOf(String[].class); // cut, so read from bytes
+    List<List<String>> rows = read(input, sample).rows();
+    assertThat(rows.size()).isBetween(10, 200);
+    assertThat(rows).isEqualTo(all.subList(0, rows.size()));
+
+    List<Split> both = input.sample(1 << 20);
+    assertThat(both).hasSize(2);
+    assertThat(read(input, both).rows()).isEqualTo(all);
   }
 
   @Test

@@ -195,17 +195,15 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   private State[] newStates() {
     State[] states = new State[calls.size()];
     for (int c = 0; c < states.length; c++) {
-      AggCall call = calls.get(c);
-      ColumnType type = call.columns().isEmpty() ? ColumnType.LONG
-          : types.getOrDefault(call.columns().get(0), ColumnType.STRING);
-      states[c] = State.create(call, type);
+      states[c] = State.create(calls.get(c), callTypes[c].length == 0 ? ColumnType.LONG
+          : callTypes[c][0]);
     }
     return states;
   }
 
   @Override
   public void cleanup(Emitter<GroupKey, State[]> out) throws IOException {
-    local.forEach(out::emit);
+    local.forEach(packer, out::emit);
     local = null;
     if (rejects != null) {
       rejects.close();

@@ -111,12 +111,19 @@ public final class GroupKey {
       return hash;
     }
 
-    boolean matches(GroupKey key) {
-      return key.hash == hash && Arrays.equals(key.packed, 0, key.packed.length, bytes, 0, length);
+    /** Whether the packed row equals a key's {@code packed} bytes. */
+    boolean matches(byte[] packed) {
+      return Arrays.equals(packed, 0, packed.length, bytes, 0, length);
     }
 
-    GroupKey key() {
-      return new GroupKey(Arrays.copyOf(bytes, length), columns.length);
+    /** A copy of the packed row, to keep as a key's bytes. */
+    byte[] copy() {
+      return Arrays.copyOf(bytes, length);
+    }
+
+    /** The key of a packed row's bytes, as {@link #copy} made them. */
+    GroupKey key(byte[] packed) {
+      return new GroupKey(packed, columns.length);
     }
   }
 

@@ -4,30 +4,35 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * The groups one map task has seen and their states: open addressing over the keys' hashes, probed
- * with a row's packed key bytes ({@link GroupKey.Packer}), so that a row of a known group costs a
- * probe and no allocation. Not thread-safe.
+ * The groups one map task has seen and their states: open addressing over the packed key bytes
+ * ({@link GroupKey.Packer}), probed with a row's bytes, so that a row of a known group costs a
+ * probe and no allocation. Hashes sit in their own array, so a probe that meets another group
+ * mostly touches no key; key objects are made only when the groups are handed on. Not
+ * thread-safe.
  */
 final class GroupTable {
-  private GroupKey[] keys = new GroupKey[256];
+  private int[] hashes = new int[256];
+  private byte[][] keys = new byte[256][];
   private State[][] states = new State[256][];
   private int size;
 
   /** The states of the packed row's group, made by {@code create} if the group is new. */
   State[] statesFor(GroupKey.Packer packer, Supplier<State[]> create) {
+    int hash = packer.hash();
     int mask = keys.length - 1;
-    for (int i = spread(packer.hash()) & mask; ; i = (i + 1) & mask) {
-      GroupKey key = keys[i];
+    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+      byte[] key = keys[i];
       if (key == null) {
         State[] fresh = create.get();
-        keys[i] = packer.key();
+        hashes[i] = hash;
+        keys[i] = packer.copy();
         states[i] = fresh;
         if (++size * 2 > keys.length) {
           grow();
         }
         return fresh;
       }
-      if (packer.matches(key)) {
+      if (hashes[i] == hash && packer.matches(key)) {
         return states[i];
       }
     }
@@ -37,26 +42,30 @@ final class GroupTable {
     return size;
   }
 
-  void forEach(BiConsumer<GroupKey, State[]> action) {
+  /** Hands each group's key and states to {@code action}; keys made by {@code packer}. */
+  void forEach(GroupKey.Packer packer, BiConsumer<GroupKey, State[]> action) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != null) {
-        action.accept(keys[i], states[i]);
+        action.accept(packer.key(keys[i]), states[i]);
       }
     }
   }
 
   private void grow() {
-    GroupKey[] oldKeys = keys;
+    int[] oldHashes = hashes;
+    byte[][] oldKeys = keys;
     State[][] oldStates = states;
-    keys = new GroupKey[oldKeys.length * 2];
+    hashes = new int[oldKeys.length * 2];
+    keys = new byte[oldKeys.length * 2][];
     states = new State[oldKeys.length * 2][];
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
       if (oldKeys[j] != null) {
-        int i = spread(oldKeys[j].hashCode()) & mask;
+        int i = spread(oldHashes[j]) & mask;
         while (keys[i] != null) {
           i = (i + 1) & mask;
         }
+        hashes[i] = oldHashes[j];
         keys[i] = oldKeys[j];
         states[i] = oldStates[j];
       }
