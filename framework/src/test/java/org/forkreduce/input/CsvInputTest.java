@@ -157,7 +157,7 @@ class CsvInputTest {
         .containsExactly(List.of("1;2", "3"));
   }
 
-  /** Split size 4 cuts the files (FastCSV reads them); 1 MiB leaves them whole (Commons CSV). */
+  /** Split size 4 cuts the files (read from their bytes); 1 MiB leaves them whole (Commons CSV). */
   @ParameterizedTest
   @ValueSource(longs = {4, 1 << 20})
   void badRecord_failPolicy_namesFileLineOffsetAndRawText(long splitSize) throws IOException {
