@@ -37,13 +37,13 @@ abstract class State {
       case "count" -> new Count();
       case "sum" -> type == ColumnType.LONG ? new LongSum() : new DoubleSum(false);
       case "mean" -> new DoubleSum(true);
-      case "min" -> new Extreme(false);
-      case "max" -> new Extreme(true);
+      case "min" -> new Extreme(false, type);
+      case "max" -> new Extreme(true, type);
       case "median" -> new Median();
       case "var" -> new Moments(false);
       case "stddev" -> new Moments(true);
       case "first" -> new First();
-      case "top" -> new Top(call.n());
+      case "top" -> new Top(call.n(), type);
       case "corr" -> new Corr();
       default -> throw new IllegalArgumentException(call.function());
     };
@@ -123,37 +123,49 @@ abstract class State {
     }
   }
 
+  /**
+   * The smallest or largest value, kept in this object's fields: with many groups, an update
+   * reads no object but this one.
+   */
   static final class Extreme extends State {
     final boolean max;
-    Value best;
+    final ColumnType type;
+    boolean seen;
+    long asLong;
+    double asDouble;
+    String text;
 
-    Extreme(boolean max) {
+    Extreme(boolean max, ColumnType type) {
       this.max = max;
+      this.type = type;
     }
 
     @Override
     void add(Value v) {
-      if (best == null || better(v, best)) {
-        best = copy(v);
-      }
+      offer(v.asLong, v.asDouble, v.text);
     }
 
-    private boolean better(Value a, Value b) {
-      int c = compare(a, b);
-      return max ? c > 0 : c < 0;
+    private void offer(long l, double d, String t) {
+      int c = seen ? compare(type, l, d, t, asLong, asDouble, text) : 0;
+      if (!seen || (max ? c > 0 : c < 0)) {
+        seen = true;
+        asLong = l;
+        asDouble = d;
+        text = t;
+      }
     }
 
     @Override
     void merge(State o) {
-      Value other = ((Extreme) o).best;
-      if (other != null) {
-        add(other);
+      Extreme e = (Extreme) o;
+      if (e.seen) {
+        offer(e.asLong, e.asDouble, e.text);
       }
     }
 
     @Override
     Object result() {
-      return best == null ? null : typed(best);
+      return seen ? typed(type, asLong, asDouble, text) : null;
     }
   }
 
@@ -262,42 +274,94 @@ abstract class State {
     }
   }
 
-  /** The n largest values, largest first. */
+  /**
+   * The n largest values of a numeric column, largest first, in an array of the column's type:
+   * an update compares primitives, and allocates nothing once n are held.
+   */
   static final class Top extends State {
     final int n;
-    Value[] values = new Value[0];
+    final boolean exact;
+    int size;
+    /** The values of a LONG column, else null; made at the first value. */
+    long[] longs;
+    /** The values of any other column, else null; made at the first value. */
+    double[] doubles;
 
-    Top(int n) {
+    /** @param type LONG values are kept exactly, the others as doubles */
+    Top(int n, ColumnType type) {
       this.n = n;
+      this.exact = type == ColumnType.LONG;
     }
 
     @Override
     void add(Value v) {
-      if (values.length == n && compare(v, values[n - 1]) <= 0) {
+      offer(v.asLong, v.asDouble);
+    }
+
+    private void offer(long l, double d) {
+      if (size == n && compareAt(n - 1, l, d) <= 0) {
         return;
       }
-      Value[] next = Arrays.copyOf(values, Math.min(n, values.length + 1));
-      int i = Math.min(values.length, n - 1);
-      while (i > 0 && compare(v, next[i - 1]) > 0) {
-        next[i] = next[i - 1];
-        i--;
+      if (size < n) {
+        grow();
+        size++;
       }
-      next[i] = copy(v);
-      values = next;
+      // equal values keep their order: the new one goes after them
+      int i = size - 1;
+      for (; i > 0 && compareAt(i - 1, l, d) > 0; i--) {
+        set(i, longs(i - 1), doubles(i - 1));
+      }
+      set(i, l, d);
+    }
+
+    /** Compares the offered value with the one held at {@code j}. */
+    private int compareAt(int j, long l, double d) {
+      return exact ? Long.compare(l, longs[j]) : Double.compare(d, doubles[j]);
+    }
+
+    private long longs(int j) {
+      return exact ? longs[j] : 0;
+    }
+
+    private double doubles(int j) {
+      return exact ? longs[j] : doubles[j];
+    }
+
+    private void set(int j, long l, double d) {
+      if (exact) {
+        longs[j] = l;
+      } else {
+        doubles[j] = d;
+      }
+    }
+
+    /** Makes room for one more value: four at first, then doubling, up to n. */
+    private void grow() {
+      int capacity = exact ? (longs == null ? 0 : longs.length)
+          : (doubles == null ? 0 : doubles.length);
+      if (size == capacity) {
+        int next = Math.min(n, Math.max(4, capacity * 2));
+        if (exact) {
+          longs = longs == null ? new long[next] : Arrays.copyOf(longs, next);
+        } else {
+          doubles = doubles == null ? new double[next] : Arrays.copyOf(doubles, next);
+        }
+      }
     }
 
     @Override
     void merge(State o) {
-      for (Value v : ((Top) o).values) {
-        add(v);
+      Top t = (Top) o;
+      for (int j = 0; j < t.size; j++) {
+        offer(t.longs(j), t.doubles(j));
       }
     }
 
     @Override
     Object result() {
-      Object[] out = new Object[values.length];
-      for (int i = 0; i < values.length; i++) {
-        out[i] = typed(values[i]);
+      Object[] out = new Object[size];
+      for (int j = 0; j < size; j++) {
+        out[j] = exact ? (Object) longs[j] : (Object) doubles[j];
       }
       return out;
     }
@@ -357,13 +421,17 @@ abstract class State {
     }
   }
 
-  /** Orders values of one column: text by string, longs exactly, others as doubles. */
-  static int compare(Value a, Value b) {
-    if (a.type == ColumnType.STRING) {
-      return a.text.compareTo(b.text);
-    }
-    return a.type == ColumnType.LONG ? Long.compare(a.asLong, b.asLong)
-        : Double.compare(a.asDouble, b.asDouble);
+  /**
+   * Orders two values of a column of {@code type}, each given as its three fields: text by
+   * string, longs exactly, doubles as doubles.
+   */
+  static int compare(ColumnType type, long l1, double d1, String t1, long l2, double d2,
+      String t2) {
+    return switch (type) {
+      case STRING -> t1.compareTo(t2);
+      case LONG -> Long.compare(l1, l2);
+      case DOUBLE -> Double.compare(d1, d2);
+    };
   }
 
   static Value copy(Value v) {
@@ -377,10 +445,14 @@ abstract class State {
   }
 
   static Object typed(Value v) {
-    return switch (v.type) {
-      case LONG -> v.asLong;
-      case DOUBLE -> v.asDouble;
-      case STRING -> v.text;
+    return typed(v.type, v.asLong, v.asDouble, v.text);
+  }
+
+  static Object typed(ColumnType type, long l, double d, String t) {
+    return switch (type) {
+      case LONG -> l;
+      case DOUBLE -> d;
+      case STRING -> t;
     };
   }
 }
