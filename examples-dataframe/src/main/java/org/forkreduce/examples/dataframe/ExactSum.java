@@ -9,8 +9,14 @@ import java.util.Arrays;
  * every engine, split size and worker count gives the same digits.
  */
 final class ExactSum {
-  /** Non-overlapping partial sums, increasing in magnitude; their exact sum is the total. */
-  private double[] partials = new double[2];
+  /*
+   * Non-overlapping partial sums, increasing in magnitude; their exact sum is the total. The
+   * first two (all there are for most sums) live in fields, the rest in an array made when
+   * needed: with many groups, a sum that is one object costs one cache miss, not two.
+   */
+  private double p0;
+  private double p1;
+  private double[] more;
   private int size;
   /** The sum of the non-finite values (NaN, infinities) seen, which bypass the expansion. */
   private double special;
@@ -22,7 +28,7 @@ final class ExactSum {
     }
     int kept = 0;
     for (int j = 0; j < size; j++) {
-      double y = partials[j];
+      double y = get(j);
       if (Math.abs(x) < Math.abs(y)) {
         double t = x;
         x = y;
@@ -31,15 +37,32 @@ final class ExactSum {
       double hi = x + y;
       double lo = y - (hi - x);
       if (lo != 0.0) {
-        partials[kept++] = lo;
+        set(kept++, lo);
       }
       x = hi;
     }
-    if (kept == partials.length) {
-      partials = Arrays.copyOf(partials, kept * 2);
-    }
-    partials[kept] = x;
+    set(kept, x);
     size = kept + 1;
+  }
+
+  private double get(int j) {
+    return j == 0 ? p0 : j == 1 ? p1 : more[j - 2];
+  }
+
+  /** Sets partial {@code j}, at most one past the last. */
+  private void set(int j, double value) {
+    if (j == 0) {
+      p0 = value;
+    } else if (j == 1) {
+      p1 = value;
+    } else {
+      if (more == null) {
+        more = new double[2];
+      } else if (j - 2 == more.length) {
+        more = Arrays.copyOf(more, more.length * 2);
+      }
+      more[j - 2] = value;
+    }
   }
 
   /** Adds {@code a * b} exactly: the rounded product and its rounding error. */
@@ -53,7 +76,7 @@ final class ExactSum {
 
   void addAll(ExactSum other) {
     for (int i = 0; i < other.size; i++) {
-      add(other.partials[i]);
+      add(other.get(i));
     }
     special += other.special;
   }
@@ -61,7 +84,7 @@ final class ExactSum {
   /** Adds {@code this * factor} exactly to {@code target}. */
   void addScaledTo(ExactSum target, double factor) {
     for (int i = 0; i < size; i++) {
-      target.addProduct(partials[i], factor);
+      target.addProduct(get(i), factor);
     }
     target.special += special * factor;
   }
@@ -70,7 +93,7 @@ final class ExactSum {
   void subtractProductTo(ExactSum target, ExactSum other) {
     for (int i = 0; i < size; i++) {
       for (int j = 0; j < other.size; j++) {
-        target.addProduct(-partials[i], other.partials[j]);
+        target.addProduct(-get(i), other.get(j));
       }
     }
     target.special -= special * other.special;
@@ -85,11 +108,11 @@ final class ExactSum {
     if (n == 0) {
       return 0.0;
     }
-    double hi = partials[--n];
+    double hi = get(--n);
     double lo = 0.0;
     while (n > 0) {
       double x = hi;
-      double y = partials[--n];
+      double y = get(--n);
       hi = x + y;
       lo = y - (hi - x);
       if (lo != 0.0) {
@@ -97,7 +120,7 @@ final class ExactSum {
       }
     }
     // half-way case: the partials below decide whether the tie rounds up or down
-    if (n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0))) {
+    if (n > 0 && ((lo < 0.0 && get(n - 1) < 0.0) || (lo > 0.0 && get(n - 1) > 0.0))) {
       double y = lo * 2.0;
       double x = hi + y;
       if (y == x - hi) {
