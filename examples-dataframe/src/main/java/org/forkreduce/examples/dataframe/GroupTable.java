@@ -38,10 +38,6 @@ final class GroupTable {
     }
   }
 
-  int size() {
-    return size;
-  }
-
   /** Hands each group's key and states to {@code action}; keys made by {@code packer}. */
   void forEach(GroupKey.Packer packer, BiConsumer<GroupKey, State[]> action) {
     for (int i = 0; i < keys.length; i++) {
