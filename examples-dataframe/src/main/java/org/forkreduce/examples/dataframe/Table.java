@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 
@@ -210,17 +209,18 @@ public final class Table {
 
   /** Writes the table as CSV: a header, then the rows; NA as an empty field. */
   public void writeCsv(Appendable out) throws IOException {
-    CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-        .setRecordSeparator('\n').get());
-    printer.printRecord(columns);
-    Object[] cells = new Object[columns.size()];
+    // cell by cell through the format: a CSVPrinter takes a lock for every cell and record
+    CSVFormat format = CSVFormat.RFC4180;
+    for (int i = 0; i < columns.size(); i++) {
+      format.print(columns.get(i), out, i == 0);
+    }
+    out.append('\n');
     for (Object[] row : rows) {
       for (int i = 0; i < row.length; i++) {
-        cells[i] = format(row[i]);
+        format.print(format(row[i]), out, i == 0);
       }
-      printer.printRecord(cells);
+      out.append('\n');
     }
-    printer.flush(); // not close(): the caller owns the stream
   }
 
   /** A cell as CSV text; NA is null, which prints as an empty field. */
