@@ -77,10 +77,15 @@ final class ProcessEngine implements Engine {
 
   /**
    * Merges the flushed partials segment by segment: every segment follows the same tree plan, so
-   * the merges of one round, across all segments, run in parallel on the workers.
+   * the merges of one round, across all segments, run in parallel on the workers. The last round
+   * is the driver's: it has to read the result anyway, so it reads the round's inputs and merges
+   * them as it goes, the segments side by side, instead of having workers write them once more.
    */
   private <K, V> Map<K, V> reduce(Job<?, K, V> job, JobRun<?, K, V> run, List<String> partials,
       Path dir) {
+    if (partials.isEmpty()) {
+      return new HashMap<>();
+    }
     int segments = workers.size();
     List<List<String>> files = new ArrayList<>();
     for (int s = 0; s < segments; s++) {
@@ -90,12 +95,12 @@ final class ProcessEngine implements Engine {
       }
       files.add(segment);
     }
-    int roundNo = 0;
-    for (List<int[]> round : TreeReduction.plan(partials.size(), job.fanIn())) {
+    List<List<int[]>> rounds = TreeReduction.plan(partials.size(), job.fanIn());
+    for (int roundNo = 0; roundNo < rounds.size() - 1; roundNo++) {
       List<List<String>> groups = new ArrayList<>();
       List<String> outputs = new ArrayList<>();
       for (int s = 0; s < segments; s++) {
-        for (int[] group : round) {
+        for (int[] group : rounds.get(roundNo)) {
           if (group.length > 1) {
             List<String> inputs = new ArrayList<>();
             for (int i : group) {
@@ -109,14 +114,19 @@ final class ProcessEngine implements Engine {
         }
       }
       run.merge(groups, outputs);
-      roundNo++;
     }
-    Map<K, V> result = new HashMap<>();
-    if (!partials.isEmpty()) {
-      for (List<String> segment : files) {
-        readInto(segment.get(0), result, job);
+    int[] last = rounds.isEmpty() ? new int[] {0} : rounds.get(rounds.size() - 1).get(0);
+    // segments hold disjoint keys: each is merged into a map of its own
+    List<Map<K, V>> parts = files.parallelStream().map(segment -> {
+      Map<K, V> part = new HashMap<>();
+      for (int i : last) {
+        readInto(segment.get(i), part, job);
       }
-    }
+      return part;
+    }).toList();
+    Map<K, V> result = new HashMap<>(
+        (int) Math.min(1 << 30, parts.stream().mapToLong(Map::size).sum() * 4 / 3 + 16));
+    parts.forEach(result::putAll);
     return result;
   }
 
