@@ -82,6 +82,21 @@ class ProcessEngineTest {
   }
 
   @Test
+  void run_moreWorkersThanFanIn_workersMergeEarlyRoundsDriverTheLast() throws IOException {
+    Path file = text(5_000);
+    Map<String, Long> expected = Jobs.naiveTokenCount(List.of(file));
+    try (Engine engine = Engine.processes(3)) {
+      // fan-in 2: the first round merges two partials on a worker; 3: one round, the driver's
+      for (int fanIn : new int[] {2, 3}) {
+        JobResult<String, Long> result = Jobs.tokenCount(file).fanIn(fanIn).splitSize(1_000)
+            .run(engine);
+        assertThat(result.toMap()).as("fan-in %d", fanIn).isEqualTo(expected);
+        assertThat(result.counters().get(Counters.RECORDS_READ)).isEqualTo(5_000);
+      }
+    }
+  }
+
+  @Test
   void run_workerSigkilledMidJob_retriedCompleteAndCorrect() throws IOException {
     Path file = text(3_000);
     Map<String, Long> expected = Jobs.naiveTokenCount(List.of(file));
