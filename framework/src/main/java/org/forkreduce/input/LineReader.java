@@ -13,17 +13,11 @@ import java.util.Arrays;
  * UTF-8 byte-order mark at offset 0 is skipped. Because LF (0x0A) never occurs inside a multi-byte
  * UTF-8 sequence, cutting files at arbitrary bytes and aligning on LF never splits a character.
  */
-final class LineReader implements RecordReader<String> {
+final class LineReader extends ByteWindow implements RecordReader<String> {
   private static final int BUFFER_SIZE = 1 << 16;
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-  private final InputStream in;
   private final long end;
-  private byte[] buf = new byte[BUFFER_SIZE];
-  private int pos;
-  private int limit;
-  private long bufOffset;
-  private boolean eof;
   private long nextBegin;
   private long recordOffset = -1;
   private long consumed;
@@ -35,14 +29,12 @@ final class LineReader implements RecordReader<String> {
    * @param end lines beginning at or after this offset belong to the next split
    */
   LineReader(InputStream in, long start, long end) throws IOException {
-    this.in = in;
+    super(in, BUFFER_SIZE, start == 0 ? 0 : start - 1);
     this.end = end;
     if (start == 0) {
-      bufOffset = 0;
       nextBegin = 0;
       skipBom();
     } else {
-      bufOffset = start - 1;
       nextBegin = skipPartialLine();
     }
   }
@@ -59,7 +51,7 @@ final class LineReader implements RecordReader<String> {
       int nl = indexOfLf(pos);
       if (nl >= 0) {
         pos = nl + 1;
-        return bufOffset + pos;
+        return bufferOffset + pos;
       }
       pos = limit;
       if (!fill()) {
@@ -94,7 +86,7 @@ final class LineReader implements RecordReader<String> {
         if (pos < limit) {
           return emit(limit, limit);
         }
-        consumed += bufOffset + limit - nextBegin; // a file holding only a BOM
+        consumed += bufferOffset + limit - nextBegin; // a file holding only a BOM
         nextBegin = Long.MAX_VALUE;
         return false;
       }
@@ -104,7 +96,7 @@ final class LineReader implements RecordReader<String> {
   private boolean emit(int stop, int after) {
     current = new String(buf, pos, stop - pos, StandardCharsets.UTF_8);
     recordOffset = nextBegin;
-    long afterOffset = bufOffset + after;
+    long afterOffset = bufferOffset + after;
     consumed += afterOffset - nextBegin;
     nextBegin = afterOffset;
     pos = after;
@@ -118,29 +110,6 @@ final class LineReader implements RecordReader<String> {
       }
     }
     return -1;
-  }
-
-  /** Moves unread bytes to the front, grows the buffer if full, reads more. False at EOF. */
-  private boolean fill() throws IOException {
-    if (eof) {
-      return false;
-    }
-    if (pos > 0) {
-      System.arraycopy(buf, pos, buf, 0, limit - pos);
-      bufOffset += pos;
-      limit -= pos;
-      pos = 0;
-    }
-    if (limit == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
-    }
-    int n = in.read(buf, limit, buf.length - limit);
-    if (n < 0) {
-      eof = true;
-      return false;
-    }
-    limit += n;
-    return true;
   }
 
   @Override

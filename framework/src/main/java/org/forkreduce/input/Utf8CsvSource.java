@@ -12,31 +12,22 @@ import org.forkreduce.CsvRow;
  * never occur inside a multi-byte UTF-8 character. Line breaks are LF, CRLF or a lone CR, as in
  * Commons CSV; an empty line is a record of one empty field.
  */
-final class Utf8CsvSource implements CsvRecordSource {
+final class Utf8CsvSource extends ByteWindow implements CsvRecordSource {
   private static final int MORE = -1;
   private static final int END = -2;
 
-  private final InputStream in;
   private final byte delimiter;
   private final byte quote;
   private final ByteRow row;
-  private byte[] buf;
   private int[] bounds = new int[64];
-  private int pos;
-  private int limit;
-  private boolean eof;
-  /** The file offset of {@code buf[0]}. */
-  private long bufferOffset;
   private long recordOffset;
 
   /** @param offset the file offset of the stream's first byte, a record start */
   Utf8CsvSource(InputStream in, long offset, char delimiter, char quote, int bufferSize) {
-    this.in = in;
+    super(in, bufferSize, offset);
     this.delimiter = (byte) delimiter;
     this.quote = (byte) quote;
     this.row = new ByteRow(quote);
-    this.buf = new byte[bufferSize];
-    this.bufferOffset = offset;
   }
 
   static boolean handles(char delimiter, Character quote) {
@@ -55,7 +46,7 @@ final class Utf8CsvSource implements CsvRecordSource {
       if (end == END) {
         return false;
       }
-      fill();
+      fill(); // parse asks for MORE only before the end: the record is kept at the front
     }
   }
 
@@ -149,25 +140,6 @@ final class Utf8CsvSource implements CsvRecordSource {
     row.bounds = bounds;
     row.size = n;
     return end;
-  }
-
-  /** Keeps the unread record at the buffer's start, growing it if the record fills it all. */
-  private void fill() throws IOException {
-    if (pos > 0) {
-      System.arraycopy(buf, pos, buf, 0, limit - pos);
-      bufferOffset += pos;
-      limit -= pos;
-      pos = 0;
-    }
-    if (limit == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
-    }
-    int read = in.read(buf, limit, buf.length - limit);
-    if (read < 0) {
-      eof = true;
-    } else {
-      limit += read;
-    }
   }
 
   private CsvSyntaxException syntax(String what, int at) {
