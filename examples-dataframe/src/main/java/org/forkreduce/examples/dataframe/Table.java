@@ -146,9 +146,10 @@ public final class Table {
     int[] rowIds = new int[rows.size()];
     for (int i = 0; i < rowIds.length; i++) {
       Object v = rows.get(i)[c] == null ? NA : rows.get(i)[c];
-      Integer id = ids.putIfAbsent(v, values.size());
+      Integer id = ids.get(v); // not putIfAbsent: that would box an id for every row
       if (id == null) {
         id = values.size();
+        ids.put(v, id);
         values.add(v);
       }
       rowIds[i] = id;
