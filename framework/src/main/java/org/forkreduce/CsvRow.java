@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One CSV record: its fields, read by index or by the header's column name. An empty field is
  * the empty string (dataframe code treats it as NA). Not thread-safe; valid only during the
- * {@link Mapper#map} call that receives it: a reader may reuse one row, and the bytes under it,
- * for every record of a split.
+ * {@link Mapper#map} call that receives it: a reader reuses one row, and the bytes under it, for
+ * every record of a split. To keep a record, or to emit it, keep {@link #toList()}.
  *
  * <p>Besides {@link #get(int)}, which makes a {@code String}, a row answers the questions a hot
  * loop asks without one: {@link #isEmpty}, {@link #getLong}, {@link #getDouble} and the field's
@@ -41,6 +41,15 @@ public interface CsvRow {
 
   /** The header's column names. */
   List<String> columns();
+
+  /** The fields as an immutable list of their own, which outlives the row. */
+  default List<String> toList() {
+    String[] values = new String[size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = get(i);
+    }
+    return List.of(values);
+  }
 
   /** Whether field {@code i} is empty (NA): {@code get(i).isEmpty()}. */
   default boolean isEmpty(int i) {

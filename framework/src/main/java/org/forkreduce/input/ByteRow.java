@@ -3,7 +3,6 @@ package org.forkreduce.input;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
-import java.util.ArrayList;
 import java.util.List;
 import org.forkreduce.CsvRow;
 
@@ -129,10 +128,6 @@ final class ByteRow implements CsvRow {
 
   @Override
   public String toString() {
-    List<String> fields = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      fields.add(get(i));
-    }
-    return fields.toString();
+    return toList().toString();
   }
 }

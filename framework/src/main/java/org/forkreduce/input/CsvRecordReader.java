@@ -56,12 +56,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     if (split.meta() instanceof String[] names) {
       header = new Header(names);
     } else if (source.next()) {
-      CsvRow first = source.row(null);
-      String[] names = new String[first.size()];
-      for (int i = 0; i < names.length; i++) {
-        names[i] = first.get(i);
-      }
-      header = new Header(names);
+      header = new Header(source.row(null).toList().toArray(String[]::new));
     }
   }
 

@@ -75,6 +75,18 @@ class Utf8CsvSourceTest {
   }
 
   @Test
+  void toList_keptAcrossRecords_whileTheRowIsReused() throws IOException {
+    Utf8CsvSource source = source("a,\"b\"\"c\"\nd,e\n", 0, 2);
+    assertThat(source.next()).isTrue();
+    CsvRow row = source.row(null);
+    List<String> first = row.toList();
+    assertThat(source.next()).isTrue();
+    assertThat(source.row(null)).isSameAs(row);
+    assertThat(first).containsExactly("a", "b\"c");
+    assertThat(row.toList()).containsExactly("d", "e");
+  }
+
+  @Test
   void offset_eachRecordStart_isItsFileOffset() throws IOException {
     String text = "é,1\r\n\"x\ny\",2\n😀,3";
     Utf8CsvSource source = source(text, 1000, 2);
