@@ -32,9 +32,13 @@ public final class GroupKey {
   }
 
   private GroupKey(byte[] packed, int size) {
+    this(packed, size, Arrays.hashCode(packed));
+  }
+
+  private GroupKey(byte[] packed, int size, int hash) {
     this.packed = packed;
     this.size = size;
-    this.hash = Arrays.hashCode(packed);
+    this.hash = hash;
   }
 
   private static byte[] pack(String[] values) {
@@ -121,9 +125,9 @@ public final class GroupKey {
       return Arrays.copyOf(bytes, length);
     }
 
-    /** The key of a packed row's bytes, as {@link #copy} made them. */
-    GroupKey key(byte[] packed) {
-      return new GroupKey(packed, columns.length);
+    /** The key of a packed row's bytes, as {@link #copy} made them, and their {@link #hash}. */
+    GroupKey key(byte[] packed, int hash) {
+      return new GroupKey(packed, columns.length, hash);
     }
   }
 

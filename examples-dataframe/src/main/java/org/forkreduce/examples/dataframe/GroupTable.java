@@ -42,7 +42,7 @@ final class GroupTable {
   void forEach(GroupKey.Packer packer, BiConsumer<GroupKey, State[]> action) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != null) {
-        action.accept(packer.key(keys[i]), states[i]);
+        action.accept(packer.key(keys[i], hashes[i]), states[i]);
       }
     }
   }
