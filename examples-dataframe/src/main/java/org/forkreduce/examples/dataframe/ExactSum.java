@@ -1,68 +1,118 @@
 package org.forkreduce.examples.dataframe;
 
-import java.util.Arrays;
+import java.util.function.DoubleConsumer;
 
 /**
- * A sum of doubles kept exactly, as Shewchuk's non-overlapping expansion (the algorithm behind
- * Python's {@code math.fsum}), and rounded once when read. The result is the correctly rounded
+ * A sum of doubles kept exactly and rounded once when read. The result is the correctly rounded
  * exact sum, so it does not depend on the order of adding or on how partial sums were grouped:
  * every engine, split size and worker count gives the same digits.
+ *
+ * <p>A value whose bits all lie between 2<sup>-96</sup> and 2<sup>62</sup> (any number a CSV
+ * file is likely to hold, and the rounding errors of their products) is added to a fixed-point
+ * integer of six 32-bit limbs without a branch on the data; any other value (tiny, huge, NaN,
+ * infinite) goes to a Shewchuk {@link Expansion}, made the first time one comes.
  */
 final class ExactSum {
-  /*
-   * Non-overlapping partial sums, increasing in magnitude; their exact sum is the total. The
-   * first two (all there are for most sums) live in fields, the rest in an array made when
-   * needed: with many groups, a sum that is one object costs one cache miss, not two.
+  /** The weight of the lowest bit of limb 0 is 2<sup>-SCALE</sup>. */
+  private static final int SCALE = 96;
+  /** The highest position the lowest mantissa bit may take: the value's top bit is below 2^62. */
+  private static final int MAX_POSITION = SCALE + 62 - 53;
+  private static final long LIMB = 0xFFFF_FFFFL;
+  /**
+   * An add moves a limb by less than 2^34, so limbs cannot overflow if their carries are pushed
+   * up (normalized) at least every 2^29 adds; this does it far more often.
    */
-  private double p0;
-  private double p1;
-  private double[] more;
-  private int size;
-  /** The sum of the non-finite values (NaN, infinities) seen, which bypass the expansion. */
-  private double special;
+  private static final int NORMALIZE_EVERY = 1 << 20;
+
+  /*
+   * The fixed-point value is the sum of limb_k * 2^(32k - 96). Between normalizations a limb may
+   * hold any long; after one, limbs 0-4 hold 0..2^32-1 and limb 5 the signed rest.
+   */
+  private long l0;
+  private long l1;
+  private long l2;
+  private long l3;
+  private long l4;
+  private long l5;
+  private int pending;
+  /** The values outside the window, or null while there are none. */
+  private Expansion rest;
 
   void add(double x) {
-    if (!Double.isFinite(x)) {
-      special += x;
+    long bits = Double.doubleToRawLongBits(x);
+    // position of the mantissa's lowest bit above 2^-96; zero, subnormals, NaN and infinities
+    // fall outside 0..MAX_POSITION
+    int position = (int) (bits >>> 52 & 0x7FF) - 1075 + SCALE;
+    if (position < 0 || position > MAX_POSITION) {
+      addOutside(x);
       return;
     }
-    int kept = 0;
-    for (int j = 0; j < size; j++) {
-      double y = get(j);
-      if (Math.abs(x) < Math.abs(y)) {
-        double t = x;
-        x = y;
-        y = t;
-      }
-      double hi = x + y;
-      double lo = y - (hi - x);
-      if (lo != 0.0) {
-        set(kept++, lo);
-      }
-      x = hi;
+    long mantissa = bits & 0xF_FFFF_FFFF_FFFFL | 0x10_0000_0000_0000L;
+    int shift = position & 31;
+    long low = (mantissa & LIMB) << shift;
+    long high = (mantissa >>> 32) << shift;
+    long a = low & LIMB;
+    long b = (low >>> 32) + (high & LIMB);
+    long c = high >>> 32;
+    if (bits < 0) {
+      a = -a;
+      b = -b;
+      c = -c;
     }
-    set(kept, x);
-    size = kept + 1;
+    switch (position >>> 5) {
+      case 0 -> {
+        l0 += a;
+        l1 += b;
+        l2 += c;
+      }
+      case 1 -> {
+        l1 += a;
+        l2 += b;
+        l3 += c;
+      }
+      case 2 -> {
+        l2 += a;
+        l3 += b;
+        l4 += c;
+      }
+      default -> {
+        l3 += a;
+        l4 += b;
+        l5 += c;
+      }
+    }
+    if (++pending == NORMALIZE_EVERY) {
+      normalize();
+    }
   }
 
-  private double get(int j) {
-    return j == 0 ? p0 : j == 1 ? p1 : more[j - 2];
-  }
-
-  /** Sets partial {@code j}, at most one past the last. */
-  private void set(int j, double value) {
-    if (j == 0) {
-      p0 = value;
-    } else if (j == 1) {
-      p1 = value;
+  private void addOutside(double x) {
+    if (x == 0.0) {
+      return;
+    }
+    if (rest == null) {
+      rest = new Expansion();
+    }
+    if (Double.isFinite(x)) {
+      rest.add(x);
     } else {
-      if (more == null) {
-        more = new double[2];
-      } else if (j - 2 == more.length) {
-        more = Arrays.copyOf(more, more.length * 2);
-      }
-      more[j - 2] = value;
+      rest.addSpecial(x);
     }
+  }
+
+  /** Pushes each limb's carry into the next one. */
+  private void normalize() {
+    l1 += l0 >> 32;
+    l0 &= LIMB;
+    l2 += l1 >> 32;
+    l1 &= LIMB;
+    l3 += l2 >> 32;
+    l2 &= LIMB;
+    l4 += l3 >> 32;
+    l3 &= LIMB;
+    l5 += l4 >> 32;
+    l4 &= LIMB;
+    pending = 0;
   }
 
   /** Adds {@code a * b} exactly: the rounded product and its rounding error. */
@@ -75,58 +125,64 @@ final class ExactSum {
   }
 
   void addAll(ExactSum other) {
-    for (int i = 0; i < other.size; i++) {
-      add(other.get(i));
+    l0 += other.l0;
+    l1 += other.l1;
+    l2 += other.l2;
+    l3 += other.l3;
+    l4 += other.l4;
+    l5 += other.l5;
+    normalize();
+    if (other.rest != null) {
+      if (rest == null) {
+        rest = new Expansion();
+      }
+      rest.addAll(other.rest);
     }
-    special += other.special;
   }
 
   /** Adds {@code this * factor} exactly to {@code target}. */
   void addScaledTo(ExactSum target, double factor) {
-    for (int i = 0; i < size; i++) {
-      target.addProduct(get(i), factor);
-    }
-    target.special += special * factor;
+    forEachComponent(x -> target.addProduct(x, factor));
+    target.addOutside(special() * factor);
   }
 
   /** Adds {@code -(this * other)} exactly to {@code target}. */
   void subtractProductTo(ExactSum target, ExactSum other) {
-    for (int i = 0; i < size; i++) {
-      for (int j = 0; j < other.size; j++) {
-        target.addProduct(-get(i), other.get(j));
-      }
-    }
-    target.special -= special * other.special;
+    forEachComponent(x -> other.forEachComponent(y -> target.addProduct(-x, y)));
+    target.addOutside(-(special() * other.special()));
   }
 
   /** The exact sum rounded to the nearest double, ties to even (as {@code math.fsum}). */
   double value() {
+    double special = special();
     if (special != 0.0 || Double.isNaN(special)) {
       return special;
     }
-    int n = size;
-    if (n == 0) {
-      return 0.0;
-    }
-    double hi = get(--n);
-    double lo = 0.0;
-    while (n > 0) {
-      double x = hi;
-      double y = get(--n);
-      hi = x + y;
-      lo = y - (hi - x);
-      if (lo != 0.0) {
-        break;
+    Expansion e = new Expansion();
+    forEachComponent(e::add);
+    return e.value();
+  }
+
+  private double special() {
+    return rest == null ? 0.0 : rest.special();
+  }
+
+  /**
+   * Hands on finite doubles whose exact sum is this sum's finite part: each limb scaled by its
+   * weight (exact, as a limb fits 32 bits once normalized; the signed top limb goes in two
+   * halves), then the partials of the rest.
+   */
+  private void forEachComponent(DoubleConsumer action) {
+    ExactSum n = new ExactSum();
+    n.addAll(this);
+    long[] limbs = {n.l0, n.l1, n.l2, n.l3, n.l4, n.l5 & LIMB, n.l5 >> 32};
+    for (int k = 0; k < limbs.length; k++) {
+      if (limbs[k] != 0) {
+        action.accept(Math.scalb((double) limbs[k], 32 * k - SCALE));
       }
     }
-    // half-way case: the partials below decide whether the tie rounds up or down
-    if (n > 0 && ((lo < 0.0 && get(n - 1) < 0.0) || (lo > 0.0 && get(n - 1) > 0.0))) {
-      double y = lo * 2.0;
-      double x = hi + y;
-      if (y == x - hi) {
-        hi = x;
-      }
+    if (rest != null) {
+      rest.forEachPartial(action);
     }
-    return hi;
   }
 }

@@ -55,6 +55,49 @@ class ExactSumTest {
         .isEqualTo(Double.doubleToLongBits(inOrder.value()));
   }
 
+  @Provide
+  Arbitrary<List<Double>> decimals() {
+    Arbitrary<Double> decimal = Arbitraries.longs().between(-100_000_000L, 100_000_000L)
+        .map(m -> m / 1e6);
+    return decimal.list().ofMaxSize(200);
+  }
+
+  @Property(tries = 300, seed = "44")
+  void value_csvLikeDecimals_equalsCorrectlyRoundedExactSum(
+      @ForAll("decimals") List<Double> xs) {
+    ExactSum sum = new ExactSum();
+    ExactSum squares = new ExactSum();
+    BigDecimal exact = BigDecimal.ZERO;
+    BigDecimal exactSquares = BigDecimal.ZERO;
+    for (double x : xs) {
+      sum.add(x);
+      squares.addProduct(x, x);
+      exact = exact.add(new BigDecimal(x));
+      exactSquares = exactSquares.add(new BigDecimal(x).multiply(new BigDecimal(x)));
+    }
+    assertThat(sum.value()).isEqualTo(exact.doubleValue());
+    assertThat(squares.value()).isEqualTo(exactSquares.doubleValue());
+  }
+
+  @Test
+  void value_millionsOfAddsAcrossLimbCarries_equalsShewchukExpansion() {
+    Random random = new Random(7);
+    ExactSum sum = new ExactSum();
+    Expansion reference = new Expansion();
+    for (int i = 0; i < 3_000_000; i++) {
+      double x = switch (i % 1000) {
+        case 0 -> Math.scalb(random.nextDouble(), 61);
+        case 1 -> -Math.scalb(random.nextDouble(), 61);
+        case 2 -> Math.scalb(random.nextDouble(), -120);
+        case 3 -> 1e300 * (random.nextBoolean() ? 1 : -1);
+        default -> (random.nextInt(200_000_000) - 100_000_000) / 1e6;
+      };
+      sum.add(x);
+      reference.add(x);
+    }
+    assertThat(sum.value()).isEqualTo(reference.value());
+  }
+
   @Test
   void value_cancellingTerms_keepsTheSmallOne() {
     ExactSum sum = new ExactSum();
@@ -62,6 +105,11 @@ class ExactSumTest {
     sum.add(1.0);
     sum.add(-1e100);
     assertThat(sum.value()).isEqualTo(1.0);
+    sum.add(-1.0);
+    sum.add(Math.scalb(1.0, 61));
+    sum.add(1e-40);
+    sum.add(-Math.scalb(1.0, 61));
+    assertThat(sum.value()).isEqualTo(1e-40);
   }
 
   @Test
