@@ -22,9 +22,13 @@ import org.forkreduce.stats.Counters;
  * few state updates, with no allocation: values are read from the row without strings where
  * its type allows. A value that does not parse as its column's type is a bad record: it fails
  * the task, or, when skipping, is counted and written to the rejects directory.
+ *
+ * <p>Rows are parsed as they come but applied to the table in batches of {@link #BATCH}, so
+ * that the table can look up a whole batch's groups with their cache misses overlapped.
  */
 final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   private static final long serialVersionUID = 1L;
+  static final int BATCH = 256;
 
   private final List<String> groupColumns;
   private final List<AggCall> calls;
@@ -37,8 +41,11 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   private transient ColumnType[][] callTypes;
   private transient boolean[] numeric;
   private transient boolean[] first;
-  private transient Value[][] values;
-  private transient Value[][] scratch;
+  /** Each batch row's parsed values, per call and argument: reused objects. */
+  private transient Value[][][] values;
+  /** Each batch row's values, as {@link #values} or null for NA. */
+  private transient Value[][][] scratch;
+  private transient State[][] batchStates;
   private transient String positionPrefix;
   private transient long rowNumber;
   private transient Writer rejects;
@@ -61,6 +68,9 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
     positionPrefix = context.split().path() + "\u0000"
         + String.format("%020d", context.split().start()) + ":";
     rowNumber = 0;
+    if (packer != null) {
+      packer.clear(); // a batch a failed attempt left behind
+    }
   }
 
   @Override
@@ -69,28 +79,43 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
       resolve(row);
     }
     rowNumber++;
-    String bad = parse(row);
+    String bad = parse(row, packer.rows());
     if (bad != null) {
       reject(row, bad, out);
       return;
     }
-    packer.pack(row);
-    State[] states = local.statesFor(packer, newStates);
-    for (int c = 0; c < states.length; c++) {
-      Value[] v = scratch[c];
-      if (v.length == 0) {
-        states[c].add(null);
-      } else if (v[0] != null && (v.length == 1 || v[1] != null)) {
-        states[c].add(v[0]);
-        if (v.length == 2) {
-          ((State.Corr) states[c]).addY(v[1]);
-        }
-      }
+    if (packer.pack(row) == BATCH - 1) {
+      flush();
     }
   }
 
-  /** Parses the row's values into {@link #scratch}: null for NA; returns why a value is bad. */
-  private String parse(CsvRow row) {
+  /** Adds the batch's rows to their groups' states, and empties the batch. */
+  private void flush() {
+    local.statesFor(packer, batchStates, newStates);
+    for (int r = 0; r < packer.rows(); r++) {
+      State[] states = batchStates[r];
+      for (int c = 0; c < states.length; c++) {
+        Value[] v = scratch[r][c];
+        if (v.length == 0) {
+          states[c].add(null);
+        } else if (v[0] != null && (v.length == 1 || v[1] != null)) {
+          states[c].add(v[0]);
+          if (v.length == 2) {
+            ((State.Corr) states[c]).addY(v[1]);
+          }
+        }
+      }
+    }
+    packer.clear();
+  }
+
+  /**
+   * Parses the row's values into batch row {@code r} of {@link #scratch}: null for NA; returns
+   * why a value is bad.
+   */
+  private String parse(CsvRow row, int r) {
+    Value[][] scratch = this.scratch[r];
+    Value[][] values = this.values[r];
     String position = null;
     for (int c = 0; c < callIndex.length; c++) {
       for (int j = 0; j < callIndex[c].length; j++) {
@@ -164,8 +189,9 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
     callTypes = new ColumnType[n][];
     numeric = new boolean[n];
     first = new boolean[n];
-    values = new Value[n][];
-    scratch = new Value[n][];
+    values = new Value[BATCH][n][];
+    scratch = new Value[BATCH][n][];
+    batchStates = new State[BATCH][];
     for (int c = 0; c < n; c++) {
       List<String> columns = calls.get(c).columns();
       String function = calls.get(c).function();
@@ -173,12 +199,16 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
       first[c] = function.equals("first");
       callIndex[c] = new int[columns.size()];
       callTypes[c] = new ColumnType[columns.size()];
-      values[c] = new Value[columns.size()];
-      scratch[c] = new Value[columns.size()];
       for (int j = 0; j < columns.size(); j++) {
         callIndex[c][j] = index(row, columns.get(j));
         callTypes[c][j] = types.getOrDefault(columns.get(j), ColumnType.STRING);
-        values[c][j] = new Value();
+      }
+      for (int r = 0; r < BATCH; r++) {
+        scratch[r][c] = new Value[columns.size()];
+        values[r][c] = new Value[columns.size()];
+        for (int j = 0; j < columns.size(); j++) {
+          values[r][c][j] = new Value();
+        }
       }
     }
   }
@@ -203,7 +233,10 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
 
   @Override
   public void cleanup(Emitter<GroupKey, State[]> out) throws IOException {
-    local.forEach(packer, out::emit);
+    if (packer != null) {
+      flush();
+      local.forEach(packer, out::emit);
+    }
     local = null;
     if (rejects != null) {
       rejects.close();

@@ -77,23 +77,31 @@ public final class GroupKey {
   }
 
   /**
-   * Packs the group columns of one row after another into one reused buffer, and hashes them as
-   * a key of those bytes would be: a row is matched against the keys there are without making
-   * one, and a key is made only for a new group.
+   * Packs the group columns of a batch of rows, one row after another, into one reused buffer,
+   * and hashes each row's bytes as a key of those bytes would be: rows are matched against the
+   * keys there are without making one, and a key is made only for a new group.
    */
   static final class Packer {
     private final int[] columns;
-    private byte[] bytes = new byte[64];
-    private int length;
-    private int hash;
+    private byte[] bytes = new byte[1024];
+    /** Row r's bytes are {@code bytes[starts[r] .. starts[r + 1])}. */
+    private int[] starts = new int[17];
+    private int[] hashes = new int[16];
+    private int rows;
 
     /** @param columns the indexes of the group columns in each row */
     Packer(int[] columns) {
       this.columns = columns.clone();
     }
 
-    void pack(CsvRow row) {
-      int p = 0;
+    /** Appends the row's key to the batch; returns its index there. */
+    int pack(CsvRow row) {
+      if (rows == hashes.length) {
+        hashes = Arrays.copyOf(hashes, rows * 2);
+        starts = Arrays.copyOf(starts, rows * 2 + 1);
+      }
+      int start = starts[rows];
+      int p = start;
       for (int column : columns) {
         int n = row.utf8Length(column);
         if (p + n + 5 > bytes.length) {
@@ -104,25 +112,36 @@ public final class GroupKey {
         p += n;
       }
       int h = 1;
-      for (int i = 0; i < p; i++) {
+      for (int i = start; i < p; i++) {
         h = 31 * h + bytes[i]; // as Arrays.hashCode, so that equal keys hash alike
       }
-      length = p;
-      hash = h;
+      hashes[rows] = h;
+      starts[++rows] = p;
+      return rows - 1;
     }
 
-    int hash() {
-      return hash;
+    /** How many rows the batch holds. */
+    int rows() {
+      return rows;
     }
 
-    /** Whether the packed row equals a key's {@code packed} bytes. */
-    boolean matches(byte[] packed) {
-      return Arrays.equals(packed, 0, packed.length, bytes, 0, length);
+    /** Empties the batch. */
+    void clear() {
+      rows = 0;
     }
 
-    /** A copy of the packed row, to keep as a key's bytes. */
-    byte[] copy() {
-      return Arrays.copyOf(bytes, length);
+    int hash(int row) {
+      return hashes[row];
+    }
+
+    /** Whether packed row {@code row} equals a key's {@code packed} bytes. */
+    boolean matches(int row, byte[] packed) {
+      return Arrays.equals(packed, 0, packed.length, bytes, starts[row], starts[row + 1]);
+    }
+
+    /** A copy of packed row {@code row}, to keep as a key's bytes. */
+    byte[] copy(int row) {
+      return Arrays.copyOfRange(bytes, starts[row], starts[row + 1]);
     }
 
     /** The key of a packed row's bytes, as {@link #copy} made them, and their {@link #hash}. */

@@ -15,24 +15,55 @@ final class GroupTable {
   private byte[][] keys = new byte[256][];
   private State[][] states = new State[256][];
   private int size;
+  /** What {@link #touch} loaded, kept so that the compiler cannot drop the loads. */
+  @SuppressWarnings("unused")
+  private int touched;
 
-  /** The states of the packed row's group, made by {@code create} if the group is new. */
-  State[] statesFor(GroupKey.Packer packer, Supplier<State[]> create) {
-    int hash = packer.hash();
+  /**
+   * The states of each row the packer holds, into {@code out[row]}; made by {@code create} for
+   * a new group.
+   */
+  void statesFor(GroupKey.Packer packer, State[][] out, Supplier<State[]> create) {
+    touch(packer);
+    for (int row = 0; row < packer.rows(); row++) {
+      out[row] = statesFor(packer, row, create);
+    }
+  }
+
+  /**
+   * Loads the slot, key and states each row of the batch will probe first. The loads of one row
+   * do not wait for another's, so the processor has many cache misses in flight at once, where
+   * probing row by row would wait for each in turn; the probes then mostly hit the cache.
+   */
+  private void touch(GroupKey.Packer packer) {
+    int mask = keys.length - 1;
+    int sum = 0;
+    for (int row = 0; row < packer.rows(); row++) {
+      int i = spread(packer.hash(row)) & mask;
+      byte[] key = keys[i];
+      State[] s = states[i];
+      sum += hashes[i] + (key == null ? 0 : key.length) + (s == null ? 0 : s.length);
+    }
+    touched = sum;
+  }
+
+  /** The states of packed row {@code row}'s group, made by {@code create} if it is new. */
+  State[] statesFor(GroupKey.Packer packer, int row, Supplier<State[]> create) {
+    int hash = packer.hash(row);
     int mask = keys.length - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
       byte[] key = keys[i];
       if (key == null) {
         State[] fresh = create.get();
         hashes[i] = hash;
-        keys[i] = packer.copy();
+        keys[i] = packer.copy(row);
         states[i] = fresh;
         if (++size * 2 > keys.length) {
           grow();
         }
         return fresh;
       }
-      if (hashes[i] == hash && packer.matches(key)) {
+      if (hashes[i] == hash && packer.matches(row, key)) {
         return states[i];
       }
     }

@@ -37,19 +37,28 @@ class GroupTableTest {
   }
 
   @Test
-  void statesFor_manyKeysThroughGrowth_oneStateArrayPerDistinctKey() {
+  void statesFor_batchesOfManyKeysThroughGrowth_oneStateArrayPerDistinctKey() {
     Random random = new Random(20261130);
     String[] pool = {"", "a", "é", "😀", "x".repeat(300), "id001", "id0000012345"};
     GroupTable table = new GroupTable();
     GroupKey.Packer packer = new GroupKey.Packer(new int[] {0, 1});
     Map<GroupKey, State[]> expected = new HashMap<>();
-    for (int i = 0; i < 50_000; i++) {
-      String a = pool[random.nextInt(pool.length)] + random.nextInt(300);
-      String b = random.nextInt(50) == 0 ? "" : "k" + random.nextInt(40);
-      packer.pack(new Row(a, b));
-      State[] states = table.statesFor(packer, () -> new State[1]);
-      State[] known = expected.putIfAbsent(new GroupKey(new String[] {a, b}), states);
-      assertThat(states).isSameAs(known == null ? states : known);
+    State[][] out = new State[300][];
+    for (int i = 0; i < 50_000; ) {
+      // batches of 1 to 300 rows, so that growth happens within a batch too
+      GroupKey[] batch = new GroupKey[1 + random.nextInt(300)];
+      for (int r = 0; r < batch.length; r++, i++) {
+        String a = pool[random.nextInt(pool.length)] + random.nextInt(300);
+        String b = random.nextInt(50) == 0 ? "" : "k" + random.nextInt(40);
+        assertThat(packer.pack(new Row(a, b))).isEqualTo(r);
+        batch[r] = new GroupKey(new String[] {a, b});
+      }
+      table.statesFor(packer, out, () -> new State[1]);
+      for (int r = 0; r < batch.length; r++) {
+        State[] known = expected.putIfAbsent(batch[r], out[r]);
+        assertThat(out[r]).isSameAs(known == null ? out[r] : known);
+      }
+      packer.clear();
     }
     Map<State[], GroupKey> seen = new IdentityHashMap<>();
     table.forEach(packer, (key, states) -> assertThat(seen.put(states, key)).isNull());
