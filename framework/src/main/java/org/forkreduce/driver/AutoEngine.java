@@ -4,6 +4,8 @@ import org.forkreduce.Engine;
 import org.forkreduce.Job;
 import org.forkreduce.JobResult;
 import org.forkreduce.WorkerOptions;
+import java.util.List;
+import org.forkreduce.input.InputFiles;
 import org.forkreduce.input.Split;
 
 /**
@@ -19,8 +21,8 @@ final class AutoEngine implements Engine {
 
   private final WorkerOptions options;
   private final long threshold;
-  private final Engine inline = Engines.inline();
-  private Engine processes;
+  private final LocalEngine inline = new LocalEngine("inline", 1, false);
+  private ProcessEngine processes;
 
   AutoEngine(WorkerOptions options) {
     this.options = options;
@@ -29,16 +31,24 @@ final class AutoEngine implements Engine {
 
   @Override
   public synchronized <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
-    long bytes = Planner.plan(job, options.workers()).stream().mapToLong(Split::length).sum();
-    boolean small = bytes < threshold || options.workers() == 1;
-    Engine chosen = small ? inline : processes();
-    DefaultJobResult<K, V> result = (DefaultJobResult<K, V>) chosen.run(job);
-    return result.withEngineName("auto→" + chosen.name());
+    long start = System.nanoTime();
+    if (options.workers() > 1 && InputFiles.knownBytes(job.input()) >= threshold) {
+      processes(); // its JVMs boot while the input is planned
+    }
+    List<Split> splits = Planner.plan(job, options.workers());
+    long bytes = splits.stream().mapToLong(Split::length).sum();
+    DefaultJobResult<K, V> result;
+    if (bytes < threshold || options.workers() == 1) {
+      result = (DefaultJobResult<K, V>) inline.run(job, splits, start);
+    } else {
+      result = (DefaultJobResult<K, V>) processes().run(job, splits, start);
+    }
+    return result.withEngineName("auto→" + result.stats().engine());
   }
 
-  private Engine processes() {
+  private ProcessEngine processes() {
     if (processes == null) {
-      processes = Engines.processes(options);
+      processes = new ProcessEngine(options);
     }
     return processes;
   }

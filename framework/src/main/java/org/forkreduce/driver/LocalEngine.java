@@ -52,11 +52,15 @@ final class LocalEngine implements Engine {
 
   @Override
   public <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
+    long start = System.nanoTime();
+    return run(job, Planner.plan(job, workers), start);
+  }
+
+  /** Runs {@code job} over {@code splits}, planned from {@code start} (a nanoTime). */
+  <I, K, V> JobResult<K, V> run(Job<I, K, V> job, List<Split> splits, long start) {
     if (executor != null && executor.isShutdown()) {
       throw new IllegalStateException("engine " + name + " is closed; create a new one");
     }
-    long start = System.nanoTime();
-    List<Split> splits = Planner.plan(job, workers);
     long planned = System.nanoTime();
     SplitFeed feed = new SplitFeed(splits, job.progress());
     // each slot is written by one worker; Future.get() publishes the writes to this thread

@@ -43,12 +43,16 @@ final class ProcessEngine implements Engine {
   }
 
   @Override
-  public synchronized <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
+  public <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
+    long start = System.nanoTime();
+    return run(job, Planner.plan(job, options.workers()), start);
+  }
+
+  /** Runs {@code job} over {@code splits}, planned from {@code start} (a nanoTime). */
+  synchronized <I, K, V> JobResult<K, V> run(Job<I, K, V> job, List<Split> splits, long start) {
     if (closed) {
       throw new IllegalStateException("engine processes is closed; create a new one");
     }
-    long start = System.nanoTime();
-    List<Split> splits = Planner.plan(job, options.workers());
     byte[] jobBytes = Serde.checkedBytes(job, "job (its mapper, reducer or input)");
     workers.fill();
     long planned = System.nanoTime();

@@ -34,6 +34,10 @@ public final class CsvInput implements Input<CsvRow> {
     this.options = options;
   }
 
+  List<String> roots() {
+    return roots;
+  }
+
   @Override
   public List<Split> splits(SplitPolicy policy) throws IOException {
     List<Path> files = InputFiles.list(roots);

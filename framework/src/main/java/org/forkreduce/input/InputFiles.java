@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.forkreduce.Input;
 import org.forkreduce.InputException;
 
 /** Listing input files and opening them at an offset; shared by every input format. */
@@ -39,6 +40,27 @@ public final class InputFiles {
       roots.add(abs.toString());
     }
     return roots;
+  }
+
+  /**
+   * The total size of a framework input's files, found without planning, or -1 for any other
+   * input or when the files cannot be listed (planning then reports why).
+   */
+  public static long knownBytes(Input<?> input) {
+    List<String> roots = input instanceof TextInput t ? t.roots()
+        : input instanceof CsvInput c ? c.roots() : null;
+    if (roots == null) {
+      return -1;
+    }
+    try {
+      long total = 0;
+      for (Path f : list(roots)) {
+        total += Files.size(f);
+      }
+      return total;
+    } catch (IOException | UncheckedIOException | InputException e) {
+      return -1;
+    }
   }
 
   /**

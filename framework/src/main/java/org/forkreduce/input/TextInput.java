@@ -18,6 +18,10 @@ public final class TextInput implements Input<String> {
     this.roots = List.copyOf(InputFiles.checkedRoots(paths));
   }
 
+  List<String> roots() {
+    return roots;
+  }
+
   @Override
   public List<Split> splits(SplitPolicy policy) throws IOException {
     return InputFiles.plan(InputFiles.list(roots), policy);
