@@ -100,7 +100,7 @@ final class ExactSum {
     }
   }
 
-  /** Pushes each limb's carry into the next one. */
+  /** Pushes each limb's carry into the next one; the value stays the same, so reads may too. */
   private void normalize() {
     l1 += l0 >> 32;
     l0 &= LIMB;
@@ -158,9 +158,46 @@ final class ExactSum {
     if (special != 0.0 || Double.isNaN(special)) {
       return special;
     }
+    if (rest == null) {
+      return fixedValue();
+    }
     Expansion e = new Expansion();
     forEachComponent(e::add);
     return e.value();
+  }
+
+  /** The fixed-point integer rounded to a double: its top 64 bits, the rest as a sticky bit. */
+  private double fixedValue() {
+    normalize();
+    // the same integer in 64-bit words: w0 bits 0-63, w1 64-127, w2 128-191, w3 192-255
+    long w0 = (l1 << 32) | l0;
+    long w1 = (l3 << 32) | l2;
+    long w2 = (l5 << 32) | l4;
+    long w3 = l5 >> 32;
+    boolean negative = w3 < 0;
+    if (negative) { // two's complement negation across the words
+      w0 = -w0;
+      long borrow = w0 == 0 ? 0 : 1;
+      w1 = ~w1 + 1 - borrow;
+      borrow = w1 == 0 && borrow == 0 ? 0 : 1;
+      w2 = ~w2 + 1 - borrow;
+      borrow = w2 == 0 && borrow == 0 ? 0 : 1;
+      w3 = ~w3 + 1 - borrow;
+    }
+    int top = w3 != 0 ? 3 : w2 != 0 ? 2 : w1 != 0 ? 1 : w0 != 0 ? 0 : -1;
+    if (top < 0) {
+      return 0.0;
+    }
+    long hi = top == 3 ? w3 : top == 2 ? w2 : top == 1 ? w1 : w0;
+    long next = top == 3 ? w2 : top == 2 ? w1 : top == 1 ? w0 : 0;
+    long below = top == 3 ? w1 | w0 : top == 2 ? w0 : 0;
+    int lz = Long.numberOfLeadingZeros(hi);
+    long m = lz == 0 ? hi : (hi << lz) | (next >>> (64 - lz));
+    long lost = (lz == 0 ? next : next << lz) | below;
+    m |= lost != 0 ? 1 : 0; // sticky: decides ties, as 64 bits keep the round bit exact
+    double d = (double) ((m >>> 1) | (m & 1)) * 2.0; // m as unsigned, rounded once
+    double v = Math.scalb(d, 64 * top - lz - SCALE);
+    return negative ? -v : v;
   }
 
   private double special() {
@@ -173,9 +210,8 @@ final class ExactSum {
    * halves), then the partials of the rest.
    */
   private void forEachComponent(DoubleConsumer action) {
-    ExactSum n = new ExactSum();
-    n.addAll(this);
-    long[] limbs = {n.l0, n.l1, n.l2, n.l3, n.l4, n.l5 & LIMB, n.l5 >> 32};
+    normalize();
+    long[] limbs = {l0, l1, l2, l3, l4, l5 & LIMB, l5 >> 32};
     for (int k = 0; k < limbs.length; k++) {
       if (limbs[k] != 0) {
         action.accept(Math.scalb((double) limbs[k], 32 * k - SCALE));

@@ -150,6 +150,50 @@ public final class GroupKey {
     }
   }
 
+  /**
+   * Decodes every group value into {@code cells[0..size)}, typed: NA (empty) as null, LONG as a
+   * Long, DOUBLE as a Double, text through {@code strings}.
+   *
+   * @throws NumberFormatException if a value does not parse as its column's type
+   */
+  void decode(Object[] cells, ColumnType[] types, StringCache strings) {
+    int p = 0;
+    for (int k = 0; k < size; k++) {
+      int length = packed[p++] & 0xFF;
+      if (length == LONG_VALUE) {
+        length = 0;
+        for (int j = 0; j < 4; j++) {
+          length = (length << 8) | (packed[p++] & 0xFF);
+        }
+      }
+      cells[k] = length == 0 ? null : switch (types[k]) {
+        case LONG -> parseLong(packed, p, length);
+        case DOUBLE -> Double.parseDouble(new String(packed, p, length, UTF_8));
+        case STRING -> strings.intern(new String(packed, p, length, UTF_8));
+      };
+      p += length;
+    }
+  }
+
+  /** {@code Long.parseLong} of the bytes, without a String for plain digits. */
+  private static long parseLong(byte[] b, int from, int length) {
+    boolean negative = b[from] == '-';
+    int i = negative ? from + 1 : from;
+    int end = from + length;
+    if (end - i == 0 || end - i > 18) {
+      return Long.parseLong(new String(b, from, length, UTF_8));
+    }
+    long v = 0;
+    for (; i < end; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return Long.parseLong(new String(b, from, length, UTF_8));
+      }
+      v = v * 10 + d;
+    }
+    return negative ? -v : v;
+  }
+
   /** The value of group column {@code i}, decoded anew on every call. */
   String get(int i) {
     int p = 0;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,26 +58,29 @@ public final class Table {
     }
     List<Object[]> rows = new ArrayList<>(groups.size());
     StringCache strings = new StringCache();
+    ColumnType[] keyTypes = new ColumnType[groupColumns.size()];
+    Arrays.setAll(keyTypes, i -> types.getOrDefault(groupColumns.get(i), ColumnType.STRING));
+    Map<AggCall, Integer> callIndex = new IdentityHashMap<>();
+    for (int c = 0; c < calls.size(); c++) {
+      callIndex.put(calls.get(c), c);
+    }
     for (Map.Entry<GroupKey, State[]> g : groups.entrySet()) {
       Object[] results = new Object[calls.size()];
       for (int c = 0; c < results.length; c++) {
         results[c] = g.getValue()[c].result();
       }
       Object[] base = new Object[header.size()];
-      for (int i = 0; i < groupColumns.size(); i++) {
-        Object cell = typed(g.getKey().get(i), types.get(groupColumns.get(i)));
-        base[i] = cell instanceof String text ? strings.intern(text) : cell;
-      }
+      g.getKey().decode(base, keyTypes, strings);
       for (int e = 0; e < exprs.size(); e++) {
         if (e != topExpr) {
-          base[groupColumns.size() + e] = exprs.get(e).expr().eval(c -> results[calls.indexOf(c)]);
+          base[groupColumns.size() + e] = exprs.get(e).expr().eval(c -> results[callIndex.get(c)]);
         }
       }
       if (topExpr < 0) {
         rows.add(base);
         continue;
       }
-      Object[] tops = (Object[]) results[calls.indexOf(exprs.get(topExpr).top())];
+      Object[] tops = (Object[]) results[callIndex.get(exprs.get(topExpr).top())];
       for (Object top : tops) {
         Object[] row = base.clone();
         row[groupColumns.size() + topExpr] = top;
@@ -84,16 +88,6 @@ public final class Table {
       }
     }
     return new Table(header, sortByGroup(rows, groupColumns.size()), null, null);
-  }
-
-  private static Object typed(String text, ColumnType type) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    if (type == ColumnType.LONG) {
-      return Long.parseLong(text);
-    }
-    return type == ColumnType.DOUBLE ? (Object) Double.parseDouble(text) : text;
   }
 
   /**

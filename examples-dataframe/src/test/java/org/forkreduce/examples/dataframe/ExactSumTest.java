@@ -122,6 +122,29 @@ class ExactSumTest {
   }
 
   @Test
+  void value_tiesInsideTheFixedPointWindow_roundToEvenUnlessLowerBitsDecide() {
+    double half = Math.ulp(1.0) / 2;
+    for (double sign : new double[] {1, -1}) {
+      assertThat(sumOf(sign, sign * half)).isEqualTo(sign);
+      assertThat(sumOf(sign, sign * half, sign * Math.scalb(1.0, -90)))
+          .isEqualTo(sign * (1.0 + Math.ulp(1.0)));
+      assertThat(sumOf(sign * (1.0 + Math.ulp(1.0)), sign * half))
+          .isEqualTo(sign * (1.0 + 2 * Math.ulp(1.0)));
+      assertThat(sumOf(sign * Math.scalb(1.0, 61), sign * Math.scalb(1.0, 61), sign * 3))
+          .isEqualTo(sign * Math.scalb(1.0, 62));
+    }
+    assertThat(sumOf(5, -5)).isZero();
+  }
+
+  private static double sumOf(double... xs) {
+    ExactSum sum = new ExactSum();
+    for (double x : xs) {
+      sum.add(x);
+    }
+    return sum.value();
+  }
+
+  @Test
   void value_nonFinite_propagates() {
     ExactSum sum = new ExactSum();
     sum.add(1.0);
