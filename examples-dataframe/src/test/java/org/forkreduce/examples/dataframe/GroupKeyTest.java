@@ -1,6 +1,7 @@
 package org.forkreduce.examples.dataframe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,26 @@ class GroupKeyTest {
     // the same characters split differently between values are a different key
     assertThat(new GroupKey(new String[] {"ab", "c"}))
         .isNotEqualTo(new GroupKey(new String[] {"a", "bc"}));
+  }
+
+  @Test
+  void decode_typedValues_asParsedFromText() {
+    String[] values = {"", "-0", "+5", "9223372036854775807", "-9223372036854775808", "12",
+        "1.5e3", "é😀", "y".repeat(300)};
+    ColumnType[] types = {ColumnType.LONG, ColumnType.LONG, ColumnType.LONG, ColumnType.LONG,
+        ColumnType.LONG, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.STRING,
+        ColumnType.STRING};
+    Object[] cells = new Object[values.length];
+    new GroupKey(values).decode(cells, types, new StringCache());
+    assertThat(cells).containsExactly(null, 0L, 5L, Long.MAX_VALUE, Long.MIN_VALUE, 12.0, 1500.0,
+        "é😀", "y".repeat(300));
+  }
+
+  @Test
+  void decode_longColumnHoldingText_failsAsParseLong() {
+    GroupKey key = new GroupKey(new String[] {"12a"});
+    assertThatThrownBy(() -> key.decode(new Object[1], new ColumnType[] {ColumnType.LONG},
+        new StringCache())).isInstanceOf(NumberFormatException.class).hasMessageContaining("12a");
   }
 
   @Test
