@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.forkreduce.stats.Counters;
@@ -46,85 +45,49 @@ public final class Table {
     return stats;
   }
 
-  /**
-   * Builds the rows of the groups: one per group, or one per value of a top() column. Groups are
-   * turned into rows in parallel chunks: with millions of groups, reading each one's key and
-   * states is mostly waiting for memory, which every core can do at once.
-   */
+  /** Builds the rows of the groups: one per group, or one per value of a top() column. */
   static Table of(List<String> groupColumns, Map<String, ColumnType> types,
       List<Expr.Named> exprs, List<AggCall> calls, Map<GroupKey, State[]> groups) {
     List<String> header = new ArrayList<>(groupColumns);
     exprs.forEach(e -> header.add(e.name()));
-    RowMaker maker = new RowMaker(groupColumns, types, exprs, calls, header.size());
-    List<Map.Entry<GroupKey, State[]>> entries = new ArrayList<>(groups.entrySet());
-    int chunks = (entries.size() + CHUNK - 1) / CHUNK;
-    List<List<Object[]>> parts = IntStream.range(0, chunks).parallel()
-        .mapToObj(i -> maker.rows(entries.subList(i * CHUNK,
-            Math.min(entries.size(), (i + 1) * CHUNK))))
-        .toList();
-    List<Object[]> rows = new ArrayList<>(entries.size());
-    parts.forEach(rows::addAll);
+    int topExpr = -1;
+    for (int i = 0; i < exprs.size(); i++) {
+      if (exprs.get(i).top() != null) {
+        topExpr = i;
+      }
+    }
+    List<Object[]> rows = new ArrayList<>(groups.size());
+    StringCache strings = new StringCache();
+    ColumnType[] keyTypes = new ColumnType[groupColumns.size()];
+    Arrays.setAll(keyTypes, i -> types.getOrDefault(groupColumns.get(i), ColumnType.STRING));
+    Map<AggCall, Integer> callIndex = new IdentityHashMap<>();
+    for (int c = 0; c < calls.size(); c++) {
+      callIndex.put(calls.get(c), c);
+    }
+    for (Map.Entry<GroupKey, State[]> g : groups.entrySet()) {
+      Object[] results = new Object[calls.size()];
+      for (int c = 0; c < results.length; c++) {
+        results[c] = g.getValue()[c].result();
+      }
+      Object[] base = new Object[header.size()];
+      g.getKey().decode(base, keyTypes, strings);
+      for (int e = 0; e < exprs.size(); e++) {
+        if (e != topExpr) {
+          base[groupColumns.size() + e] = exprs.get(e).expr().eval(c -> results[callIndex.get(c)]);
+        }
+      }
+      if (topExpr < 0) {
+        rows.add(base);
+        continue;
+      }
+      Object[] tops = (Object[]) results[callIndex.get(exprs.get(topExpr).top())];
+      for (Object top : tops) {
+        Object[] row = base.clone();
+        row[groupColumns.size() + topExpr] = top;
+        rows.add(row);
+      }
+    }
     return new Table(header, sortByGroup(rows, groupColumns.size()), null, null);
-  }
-
-  private static final int CHUNK = 1 << 16;
-
-  /** Turns groups into rows: typed key cells, then each expression's value. */
-  private static final class RowMaker {
-    private final int keys;
-    private final int width;
-    private final ColumnType[] keyTypes;
-    private final List<Expr.Named> exprs;
-    private final Map<AggCall, Integer> callIndex = new IdentityHashMap<>();
-    private final int topExpr;
-
-    RowMaker(List<String> groupColumns, Map<String, ColumnType> types, List<Expr.Named> exprs,
-        List<AggCall> calls, int width) {
-      this.keys = groupColumns.size();
-      this.width = width;
-      this.keyTypes = new ColumnType[keys];
-      Arrays.setAll(keyTypes, i -> types.getOrDefault(groupColumns.get(i), ColumnType.STRING));
-      this.exprs = exprs;
-      for (int c = 0; c < calls.size(); c++) {
-        callIndex.put(calls.get(c), c);
-      }
-      int top = -1;
-      for (int i = 0; i < exprs.size(); i++) {
-        if (exprs.get(i).top() != null) {
-          top = i;
-        }
-      }
-      this.topExpr = top;
-    }
-
-    List<Object[]> rows(List<Map.Entry<GroupKey, State[]>> groups) {
-      List<Object[]> rows = new ArrayList<>(groups.size());
-      StringCache strings = new StringCache();
-      for (Map.Entry<GroupKey, State[]> g : groups) {
-        State[] states = g.getValue();
-        Object[] results = new Object[states.length];
-        for (int c = 0; c < results.length; c++) {
-          results[c] = states[c].result();
-        }
-        Object[] base = new Object[width];
-        g.getKey().decode(base, keyTypes, strings);
-        for (int e = 0; e < exprs.size(); e++) {
-          if (e != topExpr) {
-            base[keys + e] = exprs.get(e).expr().eval(c -> results[callIndex.get(c)]);
-          }
-        }
-        if (topExpr < 0) {
-          rows.add(base);
-          continue;
-        }
-        for (Object top : (Object[]) results[callIndex.get(exprs.get(topExpr).top())]) {
-          Object[] row = base.clone();
-          row[keys + topExpr] = top;
-          rows.add(row);
-        }
-      }
-      return rows;
-    }
   }
 
   /**
@@ -138,8 +101,8 @@ public final class Table {
     Ranks[] ranks = new Ranks[n];
     int[] bits = new int[n];
     int total = 0;
-    IntStream.range(0, n).parallel().forEach(c -> ranks[c] = ranks(rows, c));
     for (int c = 0; c < n; c++) {
+      ranks[c] = ranks(rows, c);
       bits[c] = 64 - Long.numberOfLeadingZeros(Math.max(1, ranks[c].distinct() - 1));
       total += bits[c];
     }
