@@ -34,10 +34,10 @@ public final class Harness implements Callable<Integer> {
   /** The contenders that run on Apache Spark local[workers], in a JVM with Spark. */
   static final List<String> ON_SPARK = List.of("spark-rdd", "forkreduce-spark");
 
-  @Option(names = "--quick", description = "100 MiB corpus, 3 runs (default: 1 GiB, 5 runs).")
+  @Option(names = "--quick", description = "100 MiB corpus, 1e6 G1 rows (default: 1 GiB, 1e7 rows).")
   boolean quick;
 
-  @Option(names = "--runs", description = "Runs per contender.")
+  @Option(names = "--runs", description = "Runs per contender (default 3).")
   Integer runs;
 
   @Option(names = "--corpus-size", description = "Corpus bytes, e.g. 1m (overrides the mode).")
@@ -78,7 +78,7 @@ public final class Harness implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int n = runs != null ? runs : quick ? 3 : 5;
+    int n = runs != null ? runs : 3;
     List<Measurement> results = new ArrayList<>();
     long bytes = corpusSize != null ? Sizes.bytes(corpusSize) : quick ? 100L << 20 : 1L << 30;
     if (jobs.contains("wordcount")) {
