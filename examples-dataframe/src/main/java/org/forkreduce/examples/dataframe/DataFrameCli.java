@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.forkreduce.ForkReduceException;
 import org.forkreduce.InputException;
 import org.forkreduce.output.OutputCommitter;
 import org.forkreduce.stats.Counters;
+import org.forkreduce.stats.RunStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -219,11 +221,16 @@ public final class DataFrameCli {
 
     private static String summary(Table t) {
       Counters c = t.counters();
-      double seconds = t.stats().total().toNanos() / 1e9;
+      RunStats s = t.stats();
       return String.format(Locale.ROOT, "dataframe: %,d bytes, %,d rows, %,d groups, %,d output"
-          + " rows, %.3f s, engine %s, %d workers", c.get(Counters.BYTES_READ),
-          c.get(Counters.RECORDS_READ), c.get(Counters.DISTINCT_KEYS), t.rows().size(), seconds,
-          t.stats().engine(), t.stats().workers());
+          + " rows, %.3f s (plan %.3f, map %.3f, reduce %.3f), engine %s, %d workers",
+          c.get(Counters.BYTES_READ), c.get(Counters.RECORDS_READ),
+          c.get(Counters.DISTINCT_KEYS), t.rows().size(), seconds(s.total()),
+          seconds(s.plan()), seconds(s.map()), seconds(s.reduce()), s.engine(), s.workers());
+    }
+
+    private static double seconds(Duration d) {
+      return d.toNanos() / 1e9;
     }
   }
 }
