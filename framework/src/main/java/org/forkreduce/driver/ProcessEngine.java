@@ -120,18 +120,28 @@ final class ProcessEngine implements Engine {
       run.merge(groups, outputs);
     }
     int[] last = rounds.isEmpty() ? new int[] {0} : rounds.get(rounds.size() - 1).get(0);
-    // segments hold disjoint keys: each is merged into a map of its own
+    // segments hold disjoint keys: each is merged into a map of its own, sized for all its
+    // inputs' keys, and the maps together are the result
     List<Map<K, V>> parts = files.parallelStream().map(segment -> {
-      Map<K, V> part = new HashMap<>();
+      long keys = 0;
+      for (int i : last) {
+        keys += keysIn(segment.get(i));
+      }
+      Map<K, V> part = new HashMap<>((int) Math.min(1 << 30, keys * 4 / 3 + 16));
       for (int i : last) {
         readInto(segment.get(i), part, job);
       }
       return part;
     }).toList();
-    Map<K, V> result = new HashMap<>(
-        (int) Math.min(1 << 30, parts.stream().mapToLong(Map::size).sum() * 4 / 3 + 16));
-    parts.forEach(result::putAll);
-    return result;
+    return new SegmentedMap<>(parts);
+  }
+
+  private static long keysIn(String file) {
+    try {
+      return PartialFiles.count(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the merged partial " + file, e);
+    }
   }
 
   private static <K, V> void readInto(String file, Map<K, V> result, Job<?, K, V> job) {

@@ -70,6 +70,13 @@ public final class PartialFiles {
     return counts;
   }
 
+  /** How many keys a partial file holds, from its header. */
+  public static long count(Path file) throws IOException {
+    try (Input in = new Input(Files.newInputStream(file), Long.BYTES)) {
+      return in.readLong();
+    }
+  }
+
   /**
    * Reads a partial file into {@code into}, combining values of keys already there with
    * {@code merge} (the job's reducer).
