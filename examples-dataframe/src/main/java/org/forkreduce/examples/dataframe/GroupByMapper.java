@@ -92,16 +92,19 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   /** Adds the batch's rows to their groups' states, and empties the batch. */
   private void flush() {
     local.statesFor(packer, batchStates, newStates);
-    for (int r = 0; r < packer.rows(); r++) {
-      State[] states = batchStates[r];
-      for (int c = 0; c < states.length; c++) {
+    int rows = packer.rows();
+    // aggregate by aggregate, so that the updates of one pass touch independent states, whose
+    // cache misses the processor overlaps
+    for (int c = 0; c < calls.size(); c++) {
+      for (int r = 0; r < rows; r++) {
+        State state = batchStates[r][c];
         Value[] v = scratch[r][c];
         if (v.length == 0) {
-          states[c].add(null);
+          state.add(null);
         } else if (v[0] != null && (v.length == 1 || v[1] != null)) {
-          states[c].add(v[0]);
+          state.add(v[0]);
           if (v.length == 2) {
-            ((State.Corr) states[c]).addY(v[1]);
+            ((State.Corr) state).addY(v[1]);
           }
         }
       }
