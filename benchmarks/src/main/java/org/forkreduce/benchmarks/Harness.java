@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.forkreduce.datasets.Sizes;
 import picocli.CommandLine;
@@ -42,6 +44,11 @@ public final class Harness implements Callable<Integer> {
 
   @Option(names = "--corpus-size", description = "Corpus bytes, e.g. 1m (overrides the mode).")
   String corpusSize;
+
+  @Option(names = "--run-budget", defaultValue = "60", paramLabel = "SECONDS",
+      description = "A contender whose run takes longer is not run again in that job; its"
+          + " figure is of the runs it had (default ${DEFAULT-VALUE} s).")
+  double runBudget;
 
   @Option(names = "--workers", defaultValue = "2", description = "Workers (default 2).")
   int workers;
@@ -131,10 +138,14 @@ public final class Harness implements Callable<Integer> {
     Map<String, Measurement> byName = new LinkedHashMap<>();
     contenders.forEach(c -> byName.put(c, new Measurement(job, c, "s")));
     String reference = null;
+    Set<String> overBudget = new HashSet<>();
     for (int run = 0; run < n; run++) {
       for (int i = 0; i < contenders.size(); i++) {
         String contender = contenders.get((i + run) % contenders.size());
         Measurement m = byName.get(contender);
+        if (overBudget.contains(contender)) {
+          continue;
+        }
         List<String> command = command(contender, args.apply(contender));
         if (command == null) {
           m.failure = SparkRuntime.MISSING;
@@ -144,6 +155,9 @@ public final class Harness implements Callable<Integer> {
         List<String> check = o.lines("check ");
         System.err.printf(Locale.ROOT, "benchmarks: %s %s run %d: %.2f s%n", job, contender,
             run + 1, o.seconds());
+        if (o.seconds() > runBudget) {
+          overBudget.add(contender); // one more run would cost more than it tells
+        }
         if (o.exitCode() != 0 || check.isEmpty()) {
           m.failure = o.failure();
         } else if (reference == null) {

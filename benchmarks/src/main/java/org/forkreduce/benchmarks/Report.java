@@ -27,18 +27,20 @@ final class Report {
   }
 
   static void print(List<Measurement> all, PrintStream out) {
-    out.printf(Locale.ROOT, "%-22s %-24s %12s %25s %8s%n", "job", "contender", "median",
-        "min-max", "ratio");
+    out.printf(Locale.ROOT, "%-22s %-24s %12s %25s %8s %5s%n", "job", "contender", "median",
+        "min-max", "ratio", "runs");
     for (Measurement m : all) {
       if (m.ok()) {
-        out.printf(Locale.ROOT, "%-22s %-24s %10.3f %s %11.3f-%-11.3f %8s%n", m.job, m.contender,
-            m.median(), pad(m.unit), m.min(), m.max(), ratio(m, all));
+        out.printf(Locale.ROOT, "%-22s %-24s %10.3f %s %11.3f-%-11.3f %8s %5d%n", m.job,
+            m.contender, m.median(), pad(m.unit), m.min(), m.max(), ratio(m, all),
+            m.values.size());
       } else {
         out.printf(Locale.ROOT, "%-22s %-24s FAILED: %s%n", m.job, m.contender, m.failure);
       }
     }
     out.println("ratio = median / median of ForkReduce (processes(n) for jobs, the pool for"
-        + " pool metrics); above 1 means slower than ForkReduce.");
+        + " pool metrics); above 1 means slower than ForkReduce. Fewer runs than asked: a run"
+        + " took longer than --run-budget.");
   }
 
   private static String pad(String unit) {
