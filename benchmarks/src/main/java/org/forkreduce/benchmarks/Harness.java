@@ -45,10 +45,15 @@ public final class Harness implements Callable<Integer> {
   @Option(names = "--corpus-size", description = "Corpus bytes, e.g. 1m (overrides the mode).")
   String corpusSize;
 
-  @Option(names = "--run-budget", defaultValue = "60", paramLabel = "SECONDS",
+  @Option(names = "--run-budget", defaultValue = "45", paramLabel = "SECONDS",
       description = "A contender whose run takes longer is not run again in that job; its"
           + " figure is of the runs it had (default ${DEFAULT-VALUE} s).")
   double runBudget;
+
+  @Option(names = "--run-timeout", defaultValue = "180", paramLabel = "SECONDS",
+      description = "A run still going after this is stopped and reported as timed out"
+          + " (default ${DEFAULT-VALUE} s).")
+  double runTimeout;
 
   @Option(names = "--workers", defaultValue = "2", description = "Workers (default 2).")
   int workers;
@@ -151,7 +156,7 @@ public final class Harness implements Callable<Integer> {
           m.failure = SparkRuntime.MISSING;
           continue;
         }
-        ProcessRunner.Outcome o = ProcessRunner.run(command);
+        ProcessRunner.Outcome o = ProcessRunner.run(command, runTimeout);
         List<String> check = o.lines("check ");
         System.err.printf(Locale.ROOT, "benchmarks: %s %s run %d: %.2f s%n", job, contender,
             run + 1, o.seconds());
@@ -204,13 +209,13 @@ public final class Harness implements Callable<Integer> {
     }
     // two unmeasured pools first: after a build, the first two drivers write and then check the
     // workers' class-data archive, which every later start of the same build reuses
-    ProcessRunner.run(commands.get(0));
-    ProcessRunner.run(commands.get(0));
+    ProcessRunner.run(commands.get(0), runTimeout);
+    ProcessRunner.run(commands.get(0), runTimeout);
     for (int run = 0; run < n; run++) {
       for (List<String> command : commands) {
         String contender = command.get(0).equals("python3") ? "python-multiprocessing"
             : "forkreduce";
-        ProcessRunner.Outcome o = ProcessRunner.run(command);
+        ProcessRunner.Outcome o = ProcessRunner.run(command, runTimeout);
         if (o.exitCode() != 0) {
           Measurement m = metrics.computeIfAbsent(contender,
               k -> new Measurement("pool", contender, ""));

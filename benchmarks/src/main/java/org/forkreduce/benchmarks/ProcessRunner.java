@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a contender as a separate process and times it from start to exit. */
 final class ProcessRunner {
-  private static final long TIMEOUT_MINUTES = 20;
-
   record Outcome(int exitCode, String stdout, String stderr, double seconds) {
     List<String> lines(String prefix) {
       return stdout.lines().filter(l -> l.startsWith(prefix))
@@ -44,7 +42,9 @@ final class ProcessRunner {
     return cmd;
   }
 
-  static Outcome run(List<String> command) throws IOException, InterruptedException {
+  /** Runs {@code command}; one still running after {@code timeoutSeconds} is killed. */
+  static Outcome run(List<String> command, double timeoutSeconds)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command).start();
     var out = p.getInputStream();
@@ -53,9 +53,12 @@ final class ProcessRunner {
     var stderr = new java.util.concurrent.CompletableFuture<String>();
     daemon(() -> stdout.complete(read(out)));
     daemon(() -> stderr.complete(read(err)));
-    if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+    if (!p.waitFor((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS)) {
       p.destroyForcibly();
-      return new Outcome(-1, "", "timed out after " + TIMEOUT_MINUTES + " minutes", Double.NaN);
+      p.waitFor();
+      return new Outcome(-1, "", String.format(java.util.Locale.ROOT,
+          "timed out: stopped after %.0f s (--run-timeout)", timeoutSeconds),
+          (System.nanoTime() - start) / 1e9);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Outcome(p.exitValue(), stdout.join(), stderr.join(), seconds);
