@@ -46,6 +46,8 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   /** Each batch row's values, as {@link #values} or null for NA. */
   private transient Value[][][] scratch;
   private transient State[][] batchStates;
+  /** Each batch row's number in the split, for errors found when the batch is applied. */
+  private transient long[] batchRows;
   private transient String positionPrefix;
   private transient long rowNumber;
   private transient Writer rejects;
@@ -84,6 +86,7 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
       reject(row, bad, out);
       return;
     }
+    batchRows[packer.rows()] = rowNumber;
     if (packer.pack(row) == BATCH - 1) {
       flush();
     }
@@ -97,19 +100,29 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
     // cache misses the processor overlaps
     for (int c = 0; c < calls.size(); c++) {
       for (int r = 0; r < rows; r++) {
-        State state = batchStates[r][c];
-        Value[] v = scratch[r][c];
-        if (v.length == 0) {
-          state.add(null);
-        } else if (v[0] != null && (v.length == 1 || v[1] != null)) {
-          state.add(v[0]);
-          if (v.length == 2) {
-            ((State.Corr) state).addY(v[1]);
-          }
+        try {
+          add(batchStates[r][c], scratch[r][c]);
+        } catch (ArithmeticException e) {
+          // the framework names the row being mapped, which may be a later one of the batch
+          throw new ArithmeticException(calls.get(c).label() + " overflows a long at data row "
+              + batchRows[r] + " of this split (" + e.getMessage() + "); declare the column's"
+              + " type double (--type COL=double)");
         }
       }
     }
     packer.clear();
+  }
+
+  /** Adds one row's values (none for count(), NA when null) to one state. */
+  private static void add(State state, Value[] v) {
+    if (v.length == 0) {
+      state.add(null);
+    } else if (v[0] != null && (v.length == 1 || v[1] != null)) {
+      state.add(v[0]);
+      if (v.length == 2) {
+        ((State.Corr) state).addY(v[1]);
+      }
+    }
   }
 
   /**
@@ -195,6 +208,7 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
     values = new Value[BATCH][n][];
     scratch = new Value[BATCH][n][];
     batchStates = new State[BATCH][];
+    batchRows = new long[BATCH];
     for (int c = 0; c < n; c++) {
       List<String> columns = calls.get(c).columns();
       String function = calls.get(c).function();

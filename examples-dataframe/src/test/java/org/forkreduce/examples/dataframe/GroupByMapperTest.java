@@ -1,6 +1,7 @@
 package org.forkreduce.examples.dataframe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,19 @@ class GroupByMapperTest {
           values.stream().min(Long::compare).orElse(null),
           values.stream().max(Long::compare).orElse(null), median(values))));
       assertThat(t.rows().stream().map(Arrays::asList).toList()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void agg_longSumOverflowsMidBatch_errorNamesTheRowOfTheSplit() throws IOException {
+    Path file = dir.resolve("big.csv");
+    Files.writeString(file, "k,v\na,1\na,9223372036854775807\nb,5\na,2\nb,6\n",
+        StandardCharsets.UTF_8);
+    try (Engine engine = Engine.inline()) {
+      assertThatThrownBy(() -> DataFrame.csv(file).type("v", ColumnType.LONG).groupBy("k")
+          .agg("sum(v)").run(engine))
+          .hasStackTraceContaining("sum(v) overflows a long at data row 2 of this split")
+          .hasStackTraceContaining("--type COL=double");
     }
   }
 
