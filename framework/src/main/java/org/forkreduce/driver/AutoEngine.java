@@ -1,10 +1,10 @@
 package org.forkreduce.driver;
 
+import java.util.List;
 import org.forkreduce.Engine;
 import org.forkreduce.Job;
 import org.forkreduce.JobResult;
 import org.forkreduce.WorkerOptions;
-import java.util.List;
 import org.forkreduce.input.InputFiles;
 import org.forkreduce.input.Split;
 

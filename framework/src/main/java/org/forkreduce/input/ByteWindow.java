@@ -47,4 +47,9 @@ abstract class ByteWindow {
     limit += n;
     return true;
   }
+
+  /** Closes the stream; the readers' {@code close()}. */
+  public void close() throws IOException {
+    in.close();
+  }
 }

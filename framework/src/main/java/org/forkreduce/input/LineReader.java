@@ -126,9 +126,4 @@ final class LineReader extends ByteWindow implements RecordReader<String> {
   public long bytesConsumed() {
     return consumed;
   }
-
-  @Override
-  public void close() throws IOException {
-    in.close();
-  }
 }

@@ -157,9 +157,4 @@ final class Utf8CsvSource extends ByteWindow implements CsvRecordSource {
   public long offset() {
     return recordOffset;
   }
-
-  @Override
-  public void close() throws IOException {
-    in.close();
-  }
 }

@@ -90,14 +90,18 @@ final class ExactSum {
     if (x == 0.0) {
       return;
     }
+    if (Double.isFinite(x)) {
+      rest().add(x);
+    } else {
+      rest().addSpecial(x);
+    }
+  }
+
+  private Expansion rest() {
     if (rest == null) {
       rest = new Expansion();
     }
-    if (Double.isFinite(x)) {
-      rest.add(x);
-    } else {
-      rest.addSpecial(x);
-    }
+    return rest;
   }
 
   /** Pushes each limb's carry into the next one; the value stays the same, so reads may too. */
@@ -133,10 +137,7 @@ final class ExactSum {
     l5 += other.l5;
     normalize();
     if (other.rest != null) {
-      if (rest == null) {
-        rest = new Expansion();
-      }
-      rest.addAll(other.rest);
+      rest().addAll(other.rest);
     }
   }
 

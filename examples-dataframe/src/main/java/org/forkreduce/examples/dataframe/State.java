@@ -91,7 +91,7 @@ abstract class State {
     }
   }
 
-  /** Neumaier-compensated sum; the mean when asked. */
+  /** An exact sum of doubles; the mean when asked. */
   static final class DoubleSum extends State {
     final boolean mean;
     final ExactSum sum = new ExactSum();
