@@ -1,14 +1,15 @@
 package org.forkreduce.examples.dataframe;
 
 import java.io.IOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.forkreduce.stats.Counters;
@@ -17,22 +18,26 @@ import org.forkreduce.stats.RunStats;
 /**
  * A group-by result: a header and rows, ordered by the group columns ascending (NA first,
  * numbers by value, text by UTF-16 order). Values are Long, Double, String or null (NA).
+ * Cells are held column by column ({@link Column}); a row is assembled when it is asked for.
  */
 public final class Table {
   private final List<String> columns;
-  private final List<Object[]> rows;
+  private final Column[] cells;
+  private final int size;
   private final Counters counters;
   private final RunStats stats;
 
-  Table(List<String> columns, List<Object[]> rows, Counters counters, RunStats stats) {
+  private Table(List<String> columns, Column[] cells, int size, Counters counters,
+      RunStats stats) {
     this.columns = List.copyOf(columns);
-    this.rows = Collections.unmodifiableList(rows);
+    this.cells = cells;
+    this.size = size;
     this.counters = counters;
     this.stats = stats;
   }
 
   Table withRun(Counters counters, RunStats stats) {
-    return new Table(columns, rows, counters, stats);
+    return new Table(columns, cells, size, counters, stats);
   }
 
   /** The counters of the job that computed the table (rows read, bad records, ...). */
@@ -56,131 +61,75 @@ public final class Table {
         topExpr = i;
       }
     }
-    List<Object[]> rows = new ArrayList<>(groups.size());
-    StringCache strings = new StringCache();
-    ColumnType[] keyTypes = new ColumnType[groupColumns.size()];
+    Column[] cells = new Column[header.size()];
+    Arrays.setAll(cells, c -> new Column(groups.size()));
+    int keys = groupColumns.size();
+    StringCache strings = new StringCache(groups.size());
+    ColumnType[] keyTypes = new ColumnType[keys];
     Arrays.setAll(keyTypes, i -> types.getOrDefault(groupColumns.get(i), ColumnType.STRING));
     Map<AggCall, Integer> callIndex = new IdentityHashMap<>();
     for (int c = 0; c < calls.size(); c++) {
       callIndex.put(calls.get(c), c);
     }
+    Object[] row = new Object[header.size()];
+    Object[] results = new Object[calls.size()];
+    Function<AggCall, Object> result = c -> results[callIndex.get(c)];
+    int size = 0;
     for (Map.Entry<GroupKey, State[]> g : groups.entrySet()) {
-      Object[] results = new Object[calls.size()];
       for (int c = 0; c < results.length; c++) {
         results[c] = g.getValue()[c].result();
       }
-      Object[] base = new Object[header.size()];
-      g.getKey().decode(base, keyTypes, strings);
+      g.getKey().decode(row, keyTypes, strings);
       for (int e = 0; e < exprs.size(); e++) {
-        if (e != topExpr) {
-          base[groupColumns.size() + e] = exprs.get(e).expr().eval(c -> results[callIndex.get(c)]);
-        }
+        row[keys + e] = e == topExpr ? null : exprs.get(e).expr().eval(result);
       }
-      if (topExpr < 0) {
-        rows.add(base);
-        continue;
-      }
-      Object[] tops = (Object[]) results[callIndex.get(exprs.get(topExpr).top())];
+      Object[] tops = topExpr < 0 ? new Object[] {null}
+          : (Object[]) results[callIndex.get(exprs.get(topExpr).top())];
       for (Object top : tops) {
-        Object[] row = base.clone();
-        row[groupColumns.size() + topExpr] = top;
-        rows.add(row);
+        if (topExpr >= 0) {
+          row[keys + topExpr] = top;
+        }
+        for (int c = 0; c < row.length; c++) {
+          cells[c].add(row[c]);
+        }
+        size++;
       }
     }
-    return new Table(header, sortByGroup(rows, groupColumns.size()), null, null);
+    int[] order = sortOrder(cells, keys, size);
+    Arrays.setAll(cells, c -> cells[c].permute(order));
+    return new Table(header, cells, size, null, null);
   }
 
   /**
-   * Sorts rows by their first {@code n} cells. Comparing cells chases pointers to boxed numbers
-   * and strings, which dominates on millions of rows; instead each group column's distinct
-   * values are ranked once (one hash lookup per cell) and a row's ranks are packed into two
-   * longs, so the sort compares primitives. Rows whose ranks do not fit in 126 bits fall back to
-   * comparing cells.
+   * The rows' order by their first {@code n} columns: a stable least-significant-column-first
+   * radix sort on each column's ranks, so the sort itself compares nothing and touches only int
+   * arrays; rows equal on all group columns (the values of one top() group) keep their order.
    */
-  private static List<Object[]> sortByGroup(List<Object[]> rows, int n) {
-    Ranks[] ranks = new Ranks[n];
-    int[] bits = new int[n];
-    int total = 0;
-    for (int c = 0; c < n; c++) {
-      ranks[c] = ranks(rows, c);
-      bits[c] = 64 - Long.numberOfLeadingZeros(Math.max(1, ranks[c].distinct() - 1));
-      total += bits[c];
-    }
-    if (total > 126) {
-      rows.sort(byGroup(n));
-      return rows;
-    }
-    record Keyed(long hi, long lo, Object[] row) {}
-    Keyed[] keyed = new Keyed[rows.size()];
-    for (int i = 0; i < keyed.length; i++) {
-      long hi = 0;
-      long lo = 0;
-      for (int c = 0; c < n; c++) {
-        hi = (hi << bits[c]) | (lo >>> (63 - bits[c]));
-        lo = ((lo << bits[c]) | ranks[c].ofRow()[i]) & Long.MAX_VALUE;
+  private static int[] sortOrder(Column[] cells, int n, int size) {
+    int[] order = new int[size];
+    Arrays.setAll(order, i -> i);
+    int[] next = new int[size];
+    for (int c = n - 1; c >= 0; c--) {
+      Column.Ranks ranks = cells[c].ranks();
+      int[] starts = new int[ranks.count() + 1];
+      for (int r : ranks.ofRow()) {
+        starts[r + 1]++;
       }
-      keyed[i] = new Keyed(hi, lo, rows.get(i));
-    }
-    Arrays.parallelSort(keyed, (x, y) -> x.hi != y.hi ? Long.compare(x.hi, y.hi)
-        : Long.compare(x.lo, y.lo));
-    List<Object[]> sorted = new ArrayList<>(keyed.length);
-    for (Keyed k : keyed) {
-      sorted.add(k.row());
-    }
-    return sorted;
-  }
-
-  /** Each row's rank among the {@code distinct} values of one cell. */
-  private record Ranks(int[] ofRow, int distinct) {}
-
-  /** The ranks of cell {@code c} among its distinct values (NA first). */
-  private static Ranks ranks(List<Object[]> rows, int c) {
-    Map<Object, Integer> ids = new HashMap<>();
-    List<Object> values = new ArrayList<>();
-    int[] rowIds = new int[rows.size()];
-    for (int i = 0; i < rowIds.length; i++) {
-      Object v = rows.get(i)[c] == null ? NA : rows.get(i)[c];
-      Integer id = ids.get(v); // not putIfAbsent: that would box an id for every row
-      if (id == null) {
-        id = values.size();
-        ids.put(v, id);
-        values.add(v);
+      for (int r = 0; r < ranks.count(); r++) {
+        starts[r + 1] += starts[r];
       }
-      rowIds[i] = id;
-    }
-    Integer[] byValue = new Integer[values.size()];
-    Arrays.setAll(byValue, i -> i);
-    Arrays.sort(byValue, (x, y) -> compareNullable(values.get(x), values.get(y)));
-    int[] rankOfId = new int[byValue.length];
-    for (int r = 0; r < byValue.length; r++) {
-      rankOfId[byValue[r]] = r;
-    }
-    for (int i = 0; i < rowIds.length; i++) {
-      rowIds[i] = rankOfId[rowIds[i]];
-    }
-    return new Ranks(rowIds, values.size());
-  }
-
-  /** Stands for NA among a column's distinct values; sorts first. */
-  private static final Object NA = new Object();
-
-  private static int compareNullable(Object x, Object y) {
-    return compare(x == NA ? null : x, y == NA ? null : y);
-  }
-
-  private static Comparator<Object[]> byGroup(int n) {
-    return (a, b) -> {
-      for (int i = 0; i < n; i++) {
-        int c = compare(a[i], b[i]);
-        if (c != 0) {
-          return c;
-        }
+      for (int row : order) {
+        next[starts[ranks.ofRow()[row]]++] = row;
       }
-      return 0;
-    };
+      int[] t = order;
+      order = next;
+      next = t;
+    }
+    return order;
   }
 
-  private static int compare(Object x, Object y) {
+  /** Orders two cells: NA first, numbers by value, text by UTF-16 order. */
+  static int compare(Object x, Object y) {
     if (x == null || y == null) {
       return x == null ? (y == null ? 0 : -1) : 1;
     }
@@ -197,30 +146,48 @@ public final class Table {
     return columns;
   }
 
-  /** The rows; each array is in {@link #columns()} order. */
+  /** The rows; each array is in {@link #columns()} order, made anew on every read. */
   public List<Object[]> rows() {
-    return rows;
+    return new Rows();
+  }
+
+  private final class Rows extends AbstractList<Object[]> implements RandomAccess {
+    @Override
+    public Object[] get(int row) {
+      Objects.checkIndex(row, size);
+      Object[] values = new Object[cells.length];
+      for (int c = 0; c < values.length; c++) {
+        values[c] = cells[c].get(row);
+      }
+      return values;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /** Writes the table as CSV: a header, then the rows; NA as an empty field. */
   public void writeCsv(Appendable out) throws IOException {
-    // cell by cell through the format: a CSVPrinter takes a lock for every cell and record
+    // cell by cell through the format (a CSVPrinter takes a lock for every cell and record),
+    // into a buffer handed on in blocks
     CSVFormat format = CSVFormat.RFC4180;
+    StringBuilder buffer = new StringBuilder(1 << 17);
     for (int i = 0; i < columns.size(); i++) {
-      format.print(columns.get(i), out, i == 0);
+      format.print(columns.get(i), buffer, i == 0);
     }
-    out.append('\n');
-    for (Object[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        format.print(format(row[i]), out, i == 0);
+    buffer.append('\n');
+    for (int row = 0; row < size; row++) {
+      for (int c = 0; c < cells.length; c++) {
+        cells[c].appendCsv(row, buffer, format, c == 0);
       }
-      out.append('\n');
+      buffer.append('\n');
+      if (buffer.length() >= 1 << 16) {
+        out.append(buffer);
+        buffer.setLength(0);
+      }
     }
-  }
-
-  /** A cell as CSV text; NA is null, which prints as an empty field. */
-  static String format(Object value) {
-    return value == null ? null : value instanceof Double d ? Doubles.shortest(d)
-        : value.toString();
+    out.append(buffer);
   }
 }

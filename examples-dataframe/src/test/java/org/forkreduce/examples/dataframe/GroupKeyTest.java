@@ -57,7 +57,7 @@ class GroupKeyTest {
         ColumnType.LONG, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.STRING,
         ColumnType.STRING};
     Object[] cells = new Object[values.length];
-    new GroupKey(values).decode(cells, types, new StringCache());
+    new GroupKey(values).decode(cells, types, new StringCache(16));
     assertThat(cells).containsExactly(null, 0L, 5L, Long.MAX_VALUE, Long.MIN_VALUE, 12.0, 1500.0,
         "é😀", "y".repeat(300));
   }
@@ -66,7 +66,7 @@ class GroupKeyTest {
   void decode_longColumnHoldingText_failsAsParseLong() {
     GroupKey key = new GroupKey(new String[] {"12a"});
     assertThatThrownBy(() -> key.decode(new Object[1], new ColumnType[] {ColumnType.LONG},
-        new StringCache())).isInstanceOf(NumberFormatException.class).hasMessageContaining("12a");
+        new StringCache(16))).isInstanceOf(NumberFormatException.class).hasMessageContaining("12a");
   }
 
   @Test

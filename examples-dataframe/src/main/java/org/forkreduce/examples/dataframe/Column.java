@@ -1,0 +1,262 @@
+package org.forkreduce.examples.dataframe;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * One column of a {@link Table}, its cells in row order. Numbers live in one primitive array (a
+ * double as its bits) and NA in a bit set, so ten million rows cost tens of megabytes, read in
+ * address order, instead of boxed cells scattered over the heap. A column holds longs until it is
+ * given a double, or doubles until it is given a long; any other mix turns it into boxed cells,
+ * so every cell reads back as the very value, of the very type, it was given.
+ */
+final class Column {
+  private enum Kind { NONE, LONG, DOUBLE, BOXED }
+
+  private Kind kind = Kind.NONE;
+  private long[] bits;
+  private Object[] boxed;
+  private final BitSet na = new BitSet();
+  private int size;
+  private Object lastPrinted;
+  private boolean lastFirst;
+  private String lastField;
+
+  Column(int capacity) {
+    bits = new long[Math.max(16, capacity)];
+  }
+
+  private Column(Kind kind, long[] bits, Object[] boxed, int size) {
+    this.kind = kind;
+    this.bits = bits;
+    this.boxed = boxed;
+    this.size = size;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Appends a cell: a Long, Double, String or null (NA). */
+  void add(Object value) {
+    if (size == capacity()) {
+      grow();
+    }
+    Kind k = value instanceof Long ? Kind.LONG : value instanceof Double ? Kind.DOUBLE
+        : value == null ? kind : Kind.BOXED;
+    if (kind == Kind.NONE && k != Kind.NONE) {
+      kind = k;
+      if (k == Kind.BOXED) {
+        boxed = new Object[bits.length];
+        bits = null;
+      }
+    } else if (k != kind && kind != Kind.BOXED) {
+      box();
+    }
+    if (value == null) {
+      na.set(size);
+    } else if (kind == Kind.LONG) {
+      bits[size] = (Long) value;
+    } else if (kind == Kind.DOUBLE) {
+      bits[size] = Double.doubleToRawLongBits((Double) value);
+    } else {
+      boxed[size] = value;
+    }
+    size++;
+  }
+
+  /** The cell of {@code row}: Long, Double, String or null (NA). */
+  Object get(int row) {
+    if (na.get(row)) {
+      return null;
+    }
+    return switch (kind) {
+      case NONE -> null;
+      case LONG -> bits[row];
+      case DOUBLE -> Double.longBitsToDouble(bits[row]);
+      case BOXED -> boxed[row];
+    };
+  }
+
+  /**
+   * Appends the cell of {@code row} as a CSV field, after the delimiter unless it is the first.
+   * Numbers go straight in: their text (digits, sign, point, exponent, NaN, Infinity) is never
+   * quoted by {@code format} ({@code ColumnTest} holds this against {@link CSVFormat#print});
+   * text goes through {@code format}, which quotes it when it must.
+   */
+  void appendCsv(int row, StringBuilder out, CSVFormat format, boolean first) throws IOException {
+    if (kind == Kind.BOXED) {
+      Object v = boxed[row];
+      if (v == null || !v.equals(lastPrinted) || first != lastFirst) {
+        // a sorted group column repeats each value over many rows: print it once per run
+        StringBuilder field = new StringBuilder();
+        format.print(v instanceof Double d ? Doubles.shortest(d) : v, field, first);
+        lastPrinted = v;
+        lastFirst = first;
+        lastField = field.toString();
+      }
+      out.append(lastField);
+      return;
+    }
+    if (!first) {
+      out.append(format.getDelimiterString());
+    }
+    if (!na.get(row) && kind == Kind.LONG) {
+      out.append(bits[row]);
+    } else if (!na.get(row) && kind == Kind.DOUBLE) {
+      out.append(Doubles.shortest(Double.longBitsToDouble(bits[row])));
+    }
+  }
+
+  /** This column's cells in the order {@code order} gives: cell i is old cell order[i]. */
+  Column permute(int[] order) {
+    Column c = new Column(kind, bits == null ? null : new long[order.length],
+        boxed == null ? null : new Object[order.length], order.length);
+    for (int i = 0; i < order.length; i++) {
+      int from = order[i];
+      if (na.get(from)) {
+        c.na.set(i);
+      } else if (bits != null) {
+        c.bits[i] = bits[from];
+      } else if (boxed != null) {
+        c.boxed[i] = boxed[from];
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Each row's rank among the column's distinct values, NA first (rank 0 when present), numbers
+   * by value ({@link Double#compare} for doubles), text by UTF-16 order. Distinct values are
+   * found by hashing, so only they are sorted.
+   */
+  Ranks ranks() {
+    int[] ids = new int[size];
+    List<Object> distinct = new ArrayList<>();
+    if (kind == Kind.LONG || kind == Kind.DOUBLE) {
+      LongIds index = new LongIds();
+      for (int r = 0; r < size; r++) {
+        ids[r] = na.get(r) ? -1 : index.id(bits[r]);
+      }
+      for (long v : index.keys()) {
+        distinct.add(kind == Kind.LONG ? (Object) v : (Object) Double.longBitsToDouble(v));
+      }
+    } else {
+      Map<Object, Integer> index = new HashMap<>();
+      for (int r = 0; r < size; r++) {
+        Object v = get(r);
+        Integer id = v == null ? null : index.get(v); // not putIfAbsent: no box per row
+        if (v != null && id == null) {
+          id = distinct.size();
+          index.put(v, id);
+          distinct.add(v);
+        }
+        ids[r] = v == null ? -1 : id;
+      }
+    }
+    Integer[] byValue = new Integer[distinct.size()];
+    Arrays.setAll(byValue, i -> i);
+    Arrays.sort(byValue, (x, y) -> Table.compare(distinct.get(x), distinct.get(y)));
+    int[] rankOfId = new int[byValue.length];
+    for (int r = 0; r < byValue.length; r++) {
+      rankOfId[byValue[r]] = r + 1;
+    }
+    for (int r = 0; r < size; r++) {
+      ids[r] = ids[r] < 0 ? 0 : rankOfId[ids[r]];
+    }
+    return new Ranks(ids, byValue.length + 1);
+  }
+
+  /** Each row's rank, and the number of ranks (distinct values plus one for NA). */
+  record Ranks(int[] ofRow, int count) {}
+
+  private int capacity() {
+    return bits != null ? bits.length : boxed.length;
+  }
+
+  private void grow() {
+    int n = capacity() + (capacity() >> 1);
+    if (bits != null) {
+      bits = Arrays.copyOf(bits, n);
+    } else {
+      boxed = Arrays.copyOf(boxed, n);
+    }
+  }
+
+  /** Turns primitive cells into boxed ones, for a column given values of more than one type. */
+  private void box() {
+    Object[] cells = new Object[capacity()];
+    for (int r = 0; r < size; r++) {
+      cells[r] = get(r);
+    }
+    kind = Kind.BOXED;
+    boxed = cells;
+    bits = null;
+  }
+
+  /** Numbers distinct long values in the order they are first seen; open addressing. */
+  private static final class LongIds {
+    private long[] keys = new long[1024];
+    private int[] ids = new int[1024]; // id + 1; 0 marks a free slot
+    private long[] byId = new long[256];
+    private int count;
+
+    int id(long key) {
+      int mask = keys.length - 1;
+      for (int i = home(key, mask); ; i = (i + 1) & mask) {
+        if (ids[i] == 0) {
+          return add(i, key);
+        }
+        if (keys[i] == key) {
+          return ids[i] - 1;
+        }
+      }
+    }
+
+    private int add(int slot, long key) {
+      keys[slot] = key;
+      ids[slot] = count + 1;
+      if (count == byId.length) {
+        byId = Arrays.copyOf(byId, count * 2);
+      }
+      byId[count] = key;
+      if (++count * 2 > keys.length) {
+        rehash();
+      }
+      return count - 1;
+    }
+
+    private void rehash() {
+      keys = new long[keys.length * 2];
+      ids = new int[keys.length];
+      int n = count;
+      count = 0;
+      for (int id = 0; id < n; id++) {
+        long key = byId[id];
+        int mask = keys.length - 1;
+        int i = home(key, mask);
+        while (ids[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        ids[i] = ++count;
+      }
+    }
+
+    private static int home(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    long[] keys() {
+      return Arrays.copyOf(byId, count);
+    }
+  }
+}

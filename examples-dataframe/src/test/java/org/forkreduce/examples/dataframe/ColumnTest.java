@@ -1,0 +1,103 @@
+package org.forkreduce.examples.dataframe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+import org.apache.commons.csv.CSVFormat;
+import org.junit.jupiter.api.Test;
+
+/** Table columns against plain lists of the same cells. */
+class ColumnTest {
+  private static final double[] DOUBLES = {0.0, -0.0, 1.5, -2.25e-300, 1e22, Double.NaN,
+      Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE};
+  private static final long[] LONGS = {0, -1, 7, Long.MIN_VALUE, Long.MAX_VALUE, 123456789};
+
+  @Test
+  void add_longsDoublesTextAndNaThroughGrowth_readBackAsGiven() {
+    for (IntFunction<Object> cell : List.<IntFunction<Object>>of(
+        i -> i % 7 == 0 ? null : (long) i * 31,
+        i -> i % 5 == 0 ? null : DOUBLES[i % DOUBLES.length],
+        i -> i % 3 == 0 ? (Object) (long) i : (Object) (i * 0.5), // longs and doubles: boxed
+        i -> i == 40 ? "late text" : (Object) (long) i,
+        i -> i < 30 ? null : "t" + i)) {
+      Column column = new Column(4);
+      List<Object> expected = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        column.add(cell.apply(i));
+        expected.add(cell.apply(i));
+      }
+      List<Object> actual = new ArrayList<>();
+      for (int i = 0; i < column.size(); i++) {
+        actual.add(column.get(i));
+      }
+      assertThat(actual).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void appendCsv_everyKindOfCell_sameTextAsTheFormatPrintsFirstAndLater() throws IOException {
+    List<Object> cells = new ArrayList<>();
+    for (double d : DOUBLES) {
+      cells.add(d);
+    }
+    for (long l : LONGS) {
+      cells.add(l);
+    }
+    cells.addAll(List.of("plain", "with,comma", "with \"quote\"", "two\nlines", " spaced ", "#",
+        ""));
+    cells.add(null);
+    CSVFormat format = CSVFormat.RFC4180;
+    for (Object cell : cells) {
+      Column alone = new Column(1);
+      alone.add(cell);
+      for (boolean first : new boolean[] {true, false}) {
+        StringBuilder expected = new StringBuilder();
+        format.print(cell instanceof Double d ? Doubles.shortest(d) : cell, expected, first);
+        StringBuilder actual = new StringBuilder();
+        alone.appendCsv(0, actual, format, first);
+        assertThat(actual.toString()).as("%s, first %s", cell, first)
+            .isEqualTo(expected.toString());
+      }
+    }
+  }
+
+  @Test
+  void ranksAndPermute_seededCellsWithTiesAndNa_matchASortedCopy() {
+    Random random = new Random(11_29);
+    List<IntFunction<Object>> kinds = List.of(
+        i -> random.nextInt(9) == 0 ? null : (long) random.nextInt(50) - 25,
+        i -> random.nextInt(9) == 0 ? null : DOUBLES[random.nextInt(DOUBLES.length)],
+        i -> random.nextInt(9) == 0 ? null : "k" + random.nextInt(40));
+    for (IntFunction<Object> kind : kinds) {
+      Column column = new Column(16);
+      List<Object> cells = new ArrayList<>();
+      for (int i = 0; i < 5_000; i++) {
+        Object v = kind.apply(i);
+        column.add(v);
+        cells.add(v);
+      }
+      Column.Ranks ranks = column.ranks();
+      for (int a = 0; a < 200; a++) {
+        int x = random.nextInt(cells.size());
+        int y = random.nextInt(cells.size());
+        assertThat(Integer.signum(Integer.compare(ranks.ofRow()[x], ranks.ofRow()[y])))
+            .as("%s vs %s", cells.get(x), cells.get(y))
+            .isEqualTo(Integer.signum(Table.compare(cells.get(x), cells.get(y))));
+      }
+      Integer[] order = new Integer[cells.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, Comparator.comparingInt(i -> ranks.ofRow()[i]));
+      Column sorted = column.permute(java.util.Arrays.stream(order).mapToInt(i -> i).toArray());
+      for (int i = 0; i < order.length; i++) {
+        assertThat(sorted.get(i)).isEqualTo(cells.get(order[i]));
+      }
+    }
+  }
+}
