@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
@@ -24,6 +25,15 @@ public interface JobResult<K, V> extends Iterable<Map.Entry<K, V>> {
    * @throws IllegalStateException for a map-only job, whose keys may repeat
    */
   Map<K, V> toMap();
+
+  /**
+   * Hands every entry of a reduce job's result to {@code action}, once each and in no particular
+   * order, letting go of each before handing it on; afterwards the result is empty. For results
+   * too large to hold twice while they are turned into something else (a table, a file).
+   *
+   * @throws IllegalStateException for a map-only job
+   */
+  void drain(BiConsumer<? super K, ? super V> action);
 
   /** The entries: in no particular order for a reduce job, in split order for a map-only job. */
   Stream<Map.Entry<K, V>> stream();

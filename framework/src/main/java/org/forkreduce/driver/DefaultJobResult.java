@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.forkreduce.JobResult;
 import org.forkreduce.WriteOption;
@@ -20,20 +21,22 @@ final class DefaultJobResult<K, V> implements JobResult<K, V> {
   private static final long RECORDS_PER_PART = 1_000_000;
 
   private final Map<K, V> reduced;
+  private final Map<K, V> owned;
   private final List<List<Map.Entry<K, V>>> perSplit;
   private final Counters counters;
   private final RunStats stats;
 
-  private DefaultJobResult(Map<K, V> reduced, List<List<Map.Entry<K, V>>> perSplit,
+  private DefaultJobResult(Map<K, V> owned, List<List<Map.Entry<K, V>>> perSplit,
       Counters counters, RunStats stats) {
-    this.reduced = reduced;
+    this.owned = owned;
+    this.reduced = owned == null ? null : Collections.unmodifiableMap(owned);
     this.perSplit = perSplit;
     this.counters = counters;
     this.stats = stats;
   }
 
   static <K, V> DefaultJobResult<K, V> reduced(Map<K, V> map, Counters counters, RunStats stats) {
-    return new DefaultJobResult<>(Collections.unmodifiableMap(map), null, counters, stats);
+    return new DefaultJobResult<>(map, null, counters, stats);
   }
 
   static <K, V> DefaultJobResult<K, V> mapOnly(List<List<Map.Entry<K, V>>> perSplit,
@@ -45,7 +48,7 @@ final class DefaultJobResult<K, V> implements JobResult<K, V> {
   DefaultJobResult<K, V> withEngineName(String engine) {
     RunStats s = new RunStats(engine, stats.workers(), stats.splits(), stats.plan(), stats.map(),
         stats.reduce(), stats.total());
-    return new DefaultJobResult<>(reduced, perSplit, counters, s);
+    return new DefaultJobResult<>(owned, perSplit, counters, s);
   }
 
   @Override
@@ -55,6 +58,16 @@ final class DefaultJobResult<K, V> implements JobResult<K, V> {
           + " use stream(), iterator() or writeTo(...) instead of toMap()");
     }
     return reduced;
+  }
+
+  @Override
+  public void drain(BiConsumer<? super K, ? super V> action) {
+    toMap(); // a map-only job has nothing to drain
+    for (Iterator<Map.Entry<K, V>> i = owned.entrySet().iterator(); i.hasNext(); ) {
+      Map.Entry<K, V> e = i.next();
+      i.remove();
+      action.accept(e.getKey(), e.getValue());
+    }
   }
 
   @Override

@@ -10,7 +10,10 @@ import org.forkreduce.stats.RunStats;
 public final class JobResults {
   private JobResults() {}
 
-  /** The result of a job with a reducer; {@code map} is owned by the result from now on. */
+  /**
+   * The result of a job with a reducer; {@code map} is owned by the result from now on, and must
+   * support removal through its entry iterator ({@link JobResult#drain} uses it).
+   */
   public static <K, V> JobResult<K, V> reduced(Map<K, V> map, Counters counters, RunStats stats) {
     return DefaultJobResult.reduced(map, counters, stats);
   }

@@ -13,16 +13,14 @@ import org.forkreduce.serde.PartialFiles;
  * The reduced result as the maps of its segments, unchanged: segment {@code s} holds exactly the
  * keys that {@link PartialFiles#segmentOf} puts in {@code s}, so a lookup asks one segment, and
  * iteration walks the segments in turn. Spares the driver copying millions of entries into one
- * map. Read-only by contract: the job result hands it out unmodifiable.
+ * map. The job result hands it out unmodifiable, and drains it through its iterator's
+ * {@code remove}.
  */
 final class SegmentedMap<K, V> extends AbstractMap<K, V> {
   private final List<Map<K, V>> segments;
-  private final int size;
 
   SegmentedMap(List<Map<K, V>> segments) {
     this.segments = List.copyOf(segments);
-    this.size = (int) Math.min(Integer.MAX_VALUE,
-        segments.stream().mapToLong(Map::size).sum());
   }
 
   private Map<K, V> segmentOf(Object key) {
@@ -41,7 +39,7 @@ final class SegmentedMap<K, V> extends AbstractMap<K, V> {
 
   @Override
   public int size() {
-    return size;
+    return (int) Math.min(Integer.MAX_VALUE, segments.stream().mapToLong(Map::size).sum());
   }
 
   @Override
@@ -68,12 +66,17 @@ final class SegmentedMap<K, V> extends AbstractMap<K, V> {
             }
             return current.next();
           }
+
+          @Override
+          public void remove() {
+            current.remove();
+          }
         };
       }
 
       @Override
       public int size() {
-        return size;
+        return SegmentedMap.this.size();
       }
     };
   }

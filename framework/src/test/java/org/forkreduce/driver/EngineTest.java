@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -80,6 +81,23 @@ class EngineTest {
 
   @ParameterizedTest
   @MethodSource("engines")
+  void drain_reduceResult_handsEveryEntryOnceThenHoldsNone(Supplier<Engine> engines)
+      throws IOException {
+    Path a = randomText("a.txt", 4, 200);
+    Map<String, Long> expected = Jobs.naiveTokenCount(List.of(a));
+    try (Engine engine = engines.get()) {
+      JobResult<String, Long> result = Jobs.tokenCount(a).splitSize(100).run(engine);
+      Map<String, Long> drained = new HashMap<>();
+      result.drain((k, v) -> assertThat(drained.put(k, v)).as("%s handed twice", k).isNull());
+      assertThat(drained).isEqualTo(expected);
+      assertThat(result.size()).isZero();
+      assertThat(result.toMap()).isEmpty();
+      assertThat(result.stream()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
   void run_emptyInput_givesEmptyResult(Supplier<Engine> engines) throws IOException {
     Path empty = Files.createFile(dir.resolve("empty.txt"));
     try (Engine engine = engines.get()) {
@@ -103,6 +121,8 @@ class EngineTest {
       assertThat(values).isEqualTo(lines);
       assertThat(result.isMapOnly()).isTrue();
       assertThatThrownBy(result::toMap).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> result.drain((k, v) -> { }))
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 

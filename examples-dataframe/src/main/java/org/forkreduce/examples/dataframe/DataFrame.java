@@ -134,7 +134,7 @@ public final class DataFrame {
     /** Runs on {@code engine} and returns the table, with the job's counters and stats. */
     public Table run(Engine engine) {
       JobResult<GroupKey, State[]> result = job().run(engine);
-      return Table.of(groupColumns, types(), exprs, calls(), result.toMap())
+      return Table.of(groupColumns, types(), exprs, calls(), result)
           .withRun(result.counters(), result.stats());
     }
 

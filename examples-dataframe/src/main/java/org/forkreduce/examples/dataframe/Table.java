@@ -12,6 +12,7 @@ import java.util.RandomAccess;
 import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
+import org.forkreduce.JobResult;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 
@@ -50,36 +51,65 @@ public final class Table {
     return stats;
   }
 
-  /** Builds the rows of the groups: one per group, or one per value of a top() column. */
+  /**
+   * Builds the rows of the groups, one per group or one per value of a top() column, draining
+   * {@code groups}: each group's key and states are let go as soon as its row is made, so the
+   * result and the table are never both held whole.
+   */
   static Table of(List<String> groupColumns, Map<String, ColumnType> types,
-      List<Expr.Named> exprs, List<AggCall> calls, Map<GroupKey, State[]> groups) {
-    List<String> header = new ArrayList<>(groupColumns);
-    exprs.forEach(e -> header.add(e.name()));
-    int topExpr = -1;
-    for (int i = 0; i < exprs.size(); i++) {
-      if (exprs.get(i).top() != null) {
-        topExpr = i;
+      List<Expr.Named> exprs, List<AggCall> calls, JobResult<GroupKey, State[]> groups) {
+    Builder b = new Builder(groupColumns, types, exprs, calls,
+        (int) Math.min(Integer.MAX_VALUE - 8, groups.size()));
+    groups.drain(b::add);
+    return b.build();
+  }
+
+  /** Rows as they are made, one group at a time. */
+  private static final class Builder {
+    private final List<String> header;
+    private final List<Expr.Named> exprs;
+    private final int keys;
+    private final int topExpr;
+    private final Column[] cells;
+    private final StringCache strings;
+    private final ColumnType[] keyTypes;
+    private final Map<AggCall, Integer> callIndex = new IdentityHashMap<>();
+    private final Object[] row;
+    private final Object[] results;
+    private final Function<AggCall, Object> result;
+    private int size;
+
+    Builder(List<String> groupColumns, Map<String, ColumnType> types, List<Expr.Named> exprs,
+        List<AggCall> calls, int expected) {
+      header = new ArrayList<>(groupColumns);
+      exprs.forEach(e -> header.add(e.name()));
+      this.exprs = exprs;
+      keys = groupColumns.size();
+      int top = -1;
+      for (int i = 0; i < exprs.size(); i++) {
+        if (exprs.get(i).top() != null) {
+          top = i;
+        }
       }
+      topExpr = top;
+      cells = new Column[header.size()];
+      Arrays.setAll(cells, c -> new Column(expected));
+      strings = new StringCache(expected);
+      keyTypes = new ColumnType[keys];
+      Arrays.setAll(keyTypes, i -> types.getOrDefault(groupColumns.get(i), ColumnType.STRING));
+      for (int c = 0; c < calls.size(); c++) {
+        callIndex.put(calls.get(c), c);
+      }
+      row = new Object[header.size()];
+      results = new Object[calls.size()];
+      result = c -> results[callIndex.get(c)];
     }
-    Column[] cells = new Column[header.size()];
-    Arrays.setAll(cells, c -> new Column(groups.size()));
-    int keys = groupColumns.size();
-    StringCache strings = new StringCache(groups.size());
-    ColumnType[] keyTypes = new ColumnType[keys];
-    Arrays.setAll(keyTypes, i -> types.getOrDefault(groupColumns.get(i), ColumnType.STRING));
-    Map<AggCall, Integer> callIndex = new IdentityHashMap<>();
-    for (int c = 0; c < calls.size(); c++) {
-      callIndex.put(calls.get(c), c);
-    }
-    Object[] row = new Object[header.size()];
-    Object[] results = new Object[calls.size()];
-    Function<AggCall, Object> result = c -> results[callIndex.get(c)];
-    int size = 0;
-    for (Map.Entry<GroupKey, State[]> g : groups.entrySet()) {
+
+    void add(GroupKey key, State[] states) {
       for (int c = 0; c < results.length; c++) {
-        results[c] = g.getValue()[c].result();
+        results[c] = states[c].result();
       }
-      g.getKey().decode(row, keyTypes, strings);
+      key.decode(row, keyTypes, strings);
       for (int e = 0; e < exprs.size(); e++) {
         row[keys + e] = e == topExpr ? null : exprs.get(e).expr().eval(result);
       }
@@ -95,9 +125,12 @@ public final class Table {
         size++;
       }
     }
-    int[] order = sortOrder(cells, keys, size);
-    Arrays.setAll(cells, c -> cells[c].permute(order));
-    return new Table(header, cells, size, null, null);
+
+    Table build() {
+      int[] order = sortOrder(cells, keys, size);
+      Arrays.setAll(cells, c -> cells[c].permute(order));
+      return new Table(header, cells, size, null, null);
+    }
   }
 
   /**
