@@ -119,14 +119,20 @@ final class Column {
   Column permute(int[] order) {
     Column c = new Column(kind, bits == null ? null : new long[order.length],
         boxed == null ? null : new Object[order.length], order.length);
-    for (int i = 0; i < order.length; i++) {
-      int from = order[i];
-      if (na.get(from)) {
-        c.na.set(i);
-      } else if (bits != null) {
-        c.bits[i] = bits[from];
-      } else if (boxed != null) {
-        c.boxed[i] = boxed[from];
+    if (bits != null) {
+      for (int i = 0; i < order.length; i++) {
+        c.bits[i] = bits[order[i]];
+      }
+    } else {
+      for (int i = 0; i < order.length; i++) {
+        c.boxed[i] = boxed[order[i]];
+      }
+    }
+    if (!na.isEmpty()) {
+      for (int i = 0; i < order.length; i++) {
+        if (na.get(order[i])) {
+          c.na.set(i);
+        }
       }
     }
     return c;

@@ -169,7 +169,7 @@ public final class GroupKey {
       cells[k] = length == 0 ? null : switch (types[k]) {
         case LONG -> parseLong(packed, p, length);
         case DOUBLE -> Double.parseDouble(new String(packed, p, length, UTF_8));
-        case STRING -> strings.intern(new String(packed, p, length, UTF_8));
+        case STRING -> strings.intern(packed, p, length);
       };
       p += length;
     }

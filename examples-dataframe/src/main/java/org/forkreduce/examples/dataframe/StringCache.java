@@ -1,5 +1,7 @@
 package org.forkreduce.examples.dataframe;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Makes equal strings one object, within a bounded memory: a direct-mapped table where a string
  * replaces whatever differing string held its slot. Group columns repeat their values across
@@ -16,6 +18,37 @@ final class StringCache {
   /** A cache with room for about {@code expected} distinct strings (at most 2^20 slots). */
   StringCache(int expected) {
     this.slots = new String[Math.min(MAX_SLOTS, Integer.highestOneBit(Math.max(8, expected)) << 2)];
+  }
+
+  /**
+   * The string of UTF-8 bytes {@code b[from, from + length)}, interned; a cached string equal to
+   * plain ASCII bytes is found without making a new one.
+   */
+  String intern(byte[] b, int from, int length) {
+    int h = 0;
+    for (int i = from; i < from + length; i++) {
+      if (b[i] < 0) {
+        return intern(new String(b, from, length, StandardCharsets.UTF_8));
+      }
+      h = 31 * h + b[i]; // String.hashCode, for ASCII
+    }
+    String cached = slots[(h ^ (h >>> 16)) & (slots.length - 1)];
+    if (cached != null && sameAscii(cached, b, from, length)) {
+      return cached;
+    }
+    return intern(new String(b, from, length, StandardCharsets.ISO_8859_1));
+  }
+
+  private static boolean sameAscii(String s, byte[] b, int from, int length) {
+    if (s.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (s.charAt(i) != b[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   String intern(String s) {
