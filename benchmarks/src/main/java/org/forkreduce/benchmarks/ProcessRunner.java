@@ -28,12 +28,14 @@ final class ProcessRunner {
     return java(List.of(), System.getProperty("java.class.path"), mainClass, args);
   }
 
-  /** {@code java <options> -cp <classPath> <main> args...}. */
+  /**
+   * {@code java <options> -cp <classPath> <main> args...}: the JVM's own defaults otherwise (its
+   * collector, G1, and heap sizing), as a user's {@code java -jar} gets them.
+   */
   static List<String> java(List<String> options, String classPath, String mainClass,
       String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:+UseParallelGC");
     cmd.addAll(options);
     cmd.add("-cp");
     cmd.add(classPath);
