@@ -15,9 +15,17 @@ final class ProcessRunner {
           .map(l -> l.substring(prefix.length())).toList();
     }
 
+    /**
+     * The exit code, the first line that names an exception or error (an out-of-memory exit
+     * says so there, not in the stack trace's tail), and the end of stderr.
+     */
     String failure() {
-      String tail = stderr.length() > 400 ? stderr.substring(stderr.length() - 400) : stderr;
-      return "exit code " + exitCode + ": " + tail.strip().replace('\n', ' ');
+      String headline = stderr.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("at ")
+          && (l.contains("Exception") || l.contains("Error"))).findFirst().orElse("");
+      String tail = stderr.length() > 300 ? stderr.substring(stderr.length() - 300) : stderr;
+      tail = tail.strip().replace('\n', ' ');
+      return "exit code " + exitCode + ": " + (headline.isEmpty() || tail.contains(headline)
+          ? tail : headline.strip() + " ... " + tail);
     }
   }
 
