@@ -1,5 +1,8 @@
 package org.forkreduce.examples.dataframe;
 
+import com.esotericsoftware.kryo.kryo5.Kryo;
+import com.esotericsoftware.kryo.kryo5.io.Input;
+import com.esotericsoftware.kryo.kryo5.io.Output;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -37,6 +40,27 @@ final class ExactSum {
   private int pending;
   /** The values outside the window, or null while there are none. */
   private Expansion rest;
+
+  /** Writes the sum: the limbs, the adds since they were last normalized, the rest. */
+  void write(Kryo kryo, Output out) {
+    for (long limb : new long[] {l0, l1, l2, l3, l4, l5}) {
+      out.writeVarLong(limb, false);
+    }
+    out.writeVarInt(pending, true);
+    kryo.writeObjectOrNull(out, rest, Expansion.class);
+  }
+
+  /** Reads into this (new) sum what {@link #write} wrote. */
+  void read(Kryo kryo, Input in) {
+    l0 = in.readVarLong(false);
+    l1 = in.readVarLong(false);
+    l2 = in.readVarLong(false);
+    l3 = in.readVarLong(false);
+    l4 = in.readVarLong(false);
+    l5 = in.readVarLong(false);
+    pending = in.readVarInt(true);
+    rest = kryo.readObjectOrNull(in, Expansion.class);
+  }
 
   void add(double x) {
     long bits = Double.doubleToRawLongBits(x);

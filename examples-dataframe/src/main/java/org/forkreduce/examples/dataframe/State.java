@@ -1,5 +1,6 @@
 package org.forkreduce.examples.dataframe;
 
+import com.esotericsoftware.kryo.kryo5.DefaultSerializer;
 import java.util.Arrays;
 
 /**
@@ -49,6 +50,7 @@ abstract class State {
     };
   }
 
+  @DefaultSerializer(SumStateSerde.class)
   static final class Count extends State {
     long n;
 
@@ -68,6 +70,7 @@ abstract class State {
     }
   }
 
+  @DefaultSerializer(SumStateSerde.class)
   static final class LongSum extends State {
     long sum;
     long n;
@@ -92,6 +95,7 @@ abstract class State {
   }
 
   /** An exact sum of doubles; the mean when asked. */
+  @DefaultSerializer(SumStateSerde.class)
   static final class DoubleSum extends State {
     final boolean mean;
     final ExactSum sum = new ExactSum();
