@@ -50,7 +50,7 @@ abstract class State {
     };
   }
 
-  @DefaultSerializer(SumStateSerde.class)
+  @DefaultSerializer(StateSerde.class)
   static final class Count extends State {
     long n;
 
@@ -70,7 +70,7 @@ abstract class State {
     }
   }
 
-  @DefaultSerializer(SumStateSerde.class)
+  @DefaultSerializer(StateSerde.class)
   static final class LongSum extends State {
     long sum;
     long n;
@@ -95,7 +95,7 @@ abstract class State {
   }
 
   /** An exact sum of doubles; the mean when asked. */
-  @DefaultSerializer(SumStateSerde.class)
+  @DefaultSerializer(StateSerde.class)
   static final class DoubleSum extends State {
     final boolean mean;
     final ExactSum sum = new ExactSum();
@@ -131,6 +131,7 @@ abstract class State {
    * The smallest or largest value, kept in this object's fields: with many groups, an update
    * reads no object but this one.
    */
+  @DefaultSerializer(StateSerde.class)
   static final class Extreme extends State {
     final boolean max;
     final ColumnType type;
@@ -173,6 +174,7 @@ abstract class State {
     }
   }
 
+  @DefaultSerializer(StateSerde.class)
   static final class Median extends State {
     double[] values = new double[4];
     int n;
@@ -207,6 +209,7 @@ abstract class State {
   }
 
   /** Count, mean and sum of squared deviations, merged by Chan's formula; var or stddev. */
+  @DefaultSerializer(StateSerde.class)
   static final class Moments extends State {
     final boolean stddev;
     long n;
@@ -372,6 +375,7 @@ abstract class State {
   }
 
   /** Pearson correlation from co-moments, merged by Chan's formula. */
+  @DefaultSerializer(StateSerde.class)
   static final class Corr extends State {
     long n;
     final ExactSum sx = new ExactSum();
@@ -379,7 +383,12 @@ abstract class State {
     final ExactSum sxx = new ExactSum();
     final ExactSum syy = new ExactSum();
     final ExactSum sxy = new ExactSum();
-    private double pendingX;
+    double pendingX;
+
+    /** The five sums, in the order they are written. */
+    ExactSum[] sums() {
+      return new ExactSum[] {sx, sy, sxx, syy, sxy};
+    }
 
     /** Corr takes two values: x first, then y. */
     void addPair(double x, double y) {

@@ -14,7 +14,7 @@ import org.forkreduce.serde.Serde;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Keys and count/sum states through a partial file, as workers and the driver exchange them. */
+/** Keys and states through a partial file, as workers and the driver exchange them. */
 class StateSerdeTest {
   @TempDir Path dir;
 
@@ -22,22 +22,21 @@ class StateSerdeTest {
       Double.MIN_VALUE, -0.0};
 
   @Test
-  void partialFile_keysAndSumStates_readBackWithTheSameResultsAndMergeAlike()
+  void partialFile_keysAndStatesOfEveryKind_readBackWithTheSameResultsAndMergeAlike()
       throws IOException {
     Random random = new Random(1201);
     Map<GroupKey, State[]> written = new HashMap<>();
     Map<GroupKey, State[]> twins = new HashMap<>();
     for (int g = 0; g < 500; g++) {
       GroupKey key = new GroupKey(new String[] {"id" + g, g % 7 == 0 ? "" : "é" + g});
-      State[] states = {new State.Count(), new State.LongSum(), new State.DoubleSum(false),
-          new State.DoubleSum(true)};
-      State[] twin = {new State.Count(), new State.LongSum(), new State.DoubleSum(false),
-          new State.DoubleSum(true)};
+      State[] states = newStates();
+      State[] twin = newStates();
       for (int r = random.nextInt(2_000); r > 0; r--) {
         State.Value v = new State.Value();
         v.asLong = random.nextLong() >> 20;
         v.asDouble = g % 50 == 0 && r == 1 ? ODD[g / 50 % ODD.length]
             : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12));
+        v.text = "t" + v.asLong;
         for (int s = 0; s < states.length; s++) {
           states[s].add(v);
           twin[s].add(v);
@@ -61,6 +60,14 @@ class StateSerdeTest {
       }
       assertThat(results(twin)).as("merged with what was read").isEqualTo(results(original));
     }
+  }
+
+  /** One state of each kind the serializer writes; corr takes the values as x and y in turn. */
+  private static State[] newStates() {
+    return new State[] {new State.Count(), new State.LongSum(), new State.DoubleSum(false),
+        new State.DoubleSum(true), new State.Moments(false), new State.Moments(true),
+        new State.Corr(), new State.Median(), new State.Extreme(true, ColumnType.LONG),
+        new State.Extreme(false, ColumnType.DOUBLE), new State.Extreme(true, ColumnType.STRING)};
   }
 
   private static List<Object> results(State[] states) {

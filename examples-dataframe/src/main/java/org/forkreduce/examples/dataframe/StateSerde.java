@@ -1,0 +1,100 @@
+package org.forkreduce.examples.dataframe;
+
+import com.esotericsoftware.kryo.kryo5.Kryo;
+import com.esotericsoftware.kryo.kryo5.Serializer;
+import com.esotericsoftware.kryo.kryo5.io.Input;
+import com.esotericsoftware.kryo.kryo5.io.Output;
+import java.util.Arrays;
+
+/**
+ * Kryo's serializer for the states that results with many groups are made of: counts, sums,
+ * moments, correlations, extremes and medians. It writes their fields in a fixed order and
+ * makes them with {@code new}. Kryo's generic serializer made each state by reflection and read
+ * its fields through a per-field dispatch, which took a third of the time a driver spent reading
+ * ten million groups. ({@code first} and {@code top} keep the generic one.)
+ */
+public final class StateSerde extends Serializer<State> {
+  private static final ColumnType[] TYPES = ColumnType.values();
+
+  public StateSerde() {}
+
+  @Override
+  public void write(Kryo kryo, Output out, State state) {
+    if (state instanceof State.Count c) {
+      out.writeVarLong(c.n, true);
+    } else if (state instanceof State.LongSum s) {
+      out.writeVarLong(s.sum, false);
+      out.writeVarLong(s.n, true);
+    } else if (state instanceof State.DoubleSum d) {
+      out.writeBoolean(d.mean);
+      out.writeVarLong(d.n, true);
+      d.sum.write(kryo, out);
+    } else if (state instanceof State.Moments m) {
+      out.writeBoolean(m.stddev);
+      out.writeVarLong(m.n, true);
+      m.sum.write(kryo, out);
+      m.squares.write(kryo, out);
+    } else if (state instanceof State.Corr c) {
+      out.writeVarLong(c.n, true);
+      for (ExactSum s : c.sums()) {
+        s.write(kryo, out);
+      }
+      out.writeDouble(c.pendingX);
+    } else if (state instanceof State.Extreme e) {
+      out.writeBoolean(e.max);
+      out.writeVarInt(e.type.ordinal(), true);
+      out.writeBoolean(e.seen);
+      out.writeVarLong(e.asLong, false);
+      out.writeDouble(e.asDouble);
+      out.writeString(e.text);
+    } else {
+      State.Median m = (State.Median) state;
+      out.writeVarInt(m.n, true);
+      out.writeDoubles(m.values, 0, m.n);
+    }
+  }
+
+  @Override
+  public State read(Kryo kryo, Input in, Class<? extends State> type) {
+    if (type == State.Count.class) {
+      State.Count c = new State.Count();
+      c.n = in.readVarLong(true);
+      return c;
+    } else if (type == State.LongSum.class) {
+      State.LongSum s = new State.LongSum();
+      s.sum = in.readVarLong(false);
+      s.n = in.readVarLong(true);
+      return s;
+    } else if (type == State.DoubleSum.class) {
+      State.DoubleSum d = new State.DoubleSum(in.readBoolean());
+      d.n = in.readVarLong(true);
+      d.sum.read(kryo, in);
+      return d;
+    } else if (type == State.Moments.class) {
+      State.Moments m = new State.Moments(in.readBoolean());
+      m.n = in.readVarLong(true);
+      m.sum.read(kryo, in);
+      m.squares.read(kryo, in);
+      return m;
+    } else if (type == State.Corr.class) {
+      State.Corr c = new State.Corr();
+      c.n = in.readVarLong(true);
+      for (ExactSum s : c.sums()) {
+        s.read(kryo, in);
+      }
+      c.pendingX = in.readDouble();
+      return c;
+    } else if (type == State.Extreme.class) {
+      State.Extreme e = new State.Extreme(in.readBoolean(), TYPES[in.readVarInt(true)]);
+      e.seen = in.readBoolean();
+      e.asLong = in.readVarLong(false);
+      e.asDouble = in.readDouble();
+      e.text = in.readString();
+      return e;
+    }
+    State.Median m = new State.Median();
+    m.n = in.readVarInt(true);
+    m.values = Arrays.copyOf(in.readDoubles(m.n), Math.max(4, m.n));
+    return m;
+  }
+}
