@@ -25,9 +25,6 @@ final class Column {
   private Object[] boxed;
   private final BitSet na = new BitSet();
   private int size;
-  private Object lastPrinted;
-  private boolean lastFirst;
-  private String lastField;
 
   Column(int capacity) {
     bits = new long[Math.max(16, capacity)];
@@ -91,18 +88,19 @@ final class Column {
    * quoted by {@code format} ({@code ColumnTest} holds this against {@link CSVFormat#print});
    * text goes through {@code format}, which quotes it when it must.
    */
-  void appendCsv(int row, StringBuilder out, CSVFormat format, boolean first) throws IOException {
+  void appendCsv(int row, StringBuilder out, CSVFormat format, boolean first, Printed last)
+      throws IOException {
     if (kind == Kind.BOXED) {
       Object v = boxed[row];
-      if (v == null || !v.equals(lastPrinted) || first != lastFirst) {
+      if (v == null || !v.equals(last.value) || first != last.first) {
         // a sorted group column repeats each value over many rows: print it once per run
         StringBuilder field = new StringBuilder();
         format.print(v instanceof Double d ? Doubles.shortest(d) : v, field, first);
-        lastPrinted = v;
-        lastFirst = first;
-        lastField = field.toString();
+        last.value = v;
+        last.first = first;
+        last.field = field.toString();
       }
-      out.append(lastField);
+      out.append(last.field);
       return;
     }
     if (!first) {
@@ -113,6 +111,13 @@ final class Column {
     } else if (!na.get(row) && kind == Kind.DOUBLE) {
       out.append(Doubles.shortest(Double.longBitsToDouble(bits[row])));
     }
+  }
+
+  /** The text cell a writer printed last in one column, and its field; one per thread. */
+  static final class Printed {
+    private Object value;
+    private boolean first;
+    private String field;
   }
 
   /** This column's cells in the order {@code order} gives: cell i is old cell order[i]. */

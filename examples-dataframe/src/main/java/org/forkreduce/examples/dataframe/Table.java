@@ -1,14 +1,21 @@
 package org.forkreduce.examples.dataframe;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.AbstractList;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
@@ -201,26 +208,79 @@ public final class Table {
     }
   }
 
-  /** Writes the table as CSV: a header, then the rows; NA as an empty field. */
+  /**
+   * Writes the table as CSV: a header, then the rows; NA as an empty field. Blocks of rows are
+   * formatted on every core, a few blocks ahead of the one being written, and written in order.
+   */
   public void writeCsv(Appendable out) throws IOException {
-    // cell by cell through the format (a CSVPrinter takes a lock for every cell and record),
-    // into a buffer handed on in blocks
-    CSVFormat format = CSVFormat.RFC4180;
-    StringBuilder buffer = new StringBuilder(1 << 17);
+    writeCsv(out, BLOCK_ROWS);
+  }
+
+  private static final int BLOCK_ROWS = 1 << 16;
+
+  void writeCsv(Appendable out, int blockRows) throws IOException {
+    StringBuilder header = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
-      format.print(columns.get(i), buffer, i == 0);
+      FORMAT.print(columns.get(i), header, i == 0);
     }
-    buffer.append('\n');
-    for (int row = 0; row < size; row++) {
+    out.append(header).append('\n');
+    int blocks = (int) ((size + (long) blockRows - 1) / blockRows);
+    if (blocks <= 1) {
+      out.append(csv(0, size));
+      return;
+    }
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "table-csv");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<Future<StringBuilder>> ahead = new ArrayDeque<>();
+      for (int next = 0; next < blocks || !ahead.isEmpty(); ) {
+        while (next < blocks && ahead.size() < 2 * threads) {
+          int from = next++ * blockRows;
+          ahead.add(pool.submit(() -> csv(from, Math.min(size, from + blockRows))));
+        }
+        out.append(text(ahead.poll()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A block's text, or what formatting it threw. */
+  private static StringBuilder text(Future<StringBuilder> block) throws IOException {
+    try {
+      return block.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing the table");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) e.getCause();
+    }
+  }
+
+  // cell by cell through the format: a CSVPrinter takes a lock for every cell and record
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+  /** Rows {@code [from, to)} as CSV lines. */
+  private StringBuilder csv(int from, int to) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    Column.Printed[] last = new Column.Printed[cells.length];
+    Arrays.setAll(last, c -> new Column.Printed());
+    for (int row = from; row < to; row++) {
       for (int c = 0; c < cells.length; c++) {
-        cells[c].appendCsv(row, buffer, format, c == 0);
+        cells[c].appendCsv(row, lines, FORMAT, c == 0, last[c]);
       }
-      buffer.append('\n');
-      if (buffer.length() >= 1 << 16) {
-        out.append(buffer);
-        buffer.setLength(0);
-      }
+      lines.append('\n');
     }
-    out.append(buffer);
+    return lines;
   }
 }

@@ -59,7 +59,7 @@ class ColumnTest {
         StringBuilder expected = new StringBuilder();
         format.print(cell instanceof Double d ? Doubles.shortest(d) : cell, expected, first);
         StringBuilder actual = new StringBuilder();
-        alone.appendCsv(0, actual, format, first);
+        alone.appendCsv(0, actual, format, first, new Column.Printed());
         assertThat(actual.toString()).as("%s, first %s", cell, first)
             .isEqualTo(expected.toString());
       }
