@@ -346,6 +346,7 @@ abstract class State {
    * The n largest values of a numeric column, largest first, in an array of the column's type:
    * an update compares primitives, and allocates nothing once n are held.
    */
+  @DefaultSerializer(StateSerde.class)
   static final class Top extends State {
     final int n;
     final boolean exact;

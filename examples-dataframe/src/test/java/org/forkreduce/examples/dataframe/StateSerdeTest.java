@@ -67,10 +67,12 @@ class StateSerdeTest {
     return new State[] {new State.Count(), new State.LongSum(), new State.DoubleSum(false),
         new State.DoubleSum(true), new State.Moments(false), new State.Moments(true),
         new State.Corr(), new State.Median(), new State.Extreme(true, ColumnType.LONG),
-        new State.Extreme(false, ColumnType.DOUBLE), new State.Extreme(true, ColumnType.STRING)};
+        new State.Extreme(false, ColumnType.DOUBLE), new State.Extreme(true, ColumnType.STRING),
+        new State.Top(3, ColumnType.LONG), new State.Top(2, ColumnType.DOUBLE)};
   }
 
   private static List<Object> results(State[] states) {
-    return Arrays.stream(states).map(State::result).toList();
+    return Arrays.stream(states).map(State::result) // top's result is an array: compare cells
+        .map(r -> r instanceof Object[] cells ? Arrays.asList(cells) : r).toList();
   }
 }
