@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,10 +80,13 @@ public final class Table {
     private final Column[] cells;
     private final StringCache strings;
     private final ColumnType[] keyTypes;
-    private final Map<AggCall, Integer> callIndex = new IdentityHashMap<>();
+    /** By equality: an aggregate used by several expressions is computed once (calls()). */
+    private final Map<AggCall, Integer> callIndex = new HashMap<>();
     private final Object[] row;
     private final Object[] results;
     private final Function<AggCall, Object> result;
+    /** The call of an expression that is one aggregate and nothing more, else -1. */
+    private final int[] direct;
     private int size;
 
     Builder(List<String> groupColumns, Map<String, ColumnType> types, List<Expr.Named> exprs,
@@ -110,6 +113,9 @@ public final class Table {
       row = new Object[header.size()];
       results = new Object[calls.size()];
       result = c -> results[callIndex.get(c)];
+      direct = new int[exprs.size()];
+      Arrays.setAll(direct, e -> exprs.get(e).expr() instanceof Expr.Agg a
+          ? callIndex.get(a.call()) : -1);
     }
 
     void add(GroupKey key, State[] states) {
@@ -118,7 +124,8 @@ public final class Table {
       }
       key.decode(row, keyTypes, strings);
       for (int e = 0; e < exprs.size(); e++) {
-        row[keys + e] = e == topExpr ? null : exprs.get(e).expr().eval(result);
+        row[keys + e] = e == topExpr ? null
+            : direct[e] >= 0 ? results[direct[e]] : exprs.get(e).expr().eval(result);
       }
       Object[] tops = topExpr < 0 ? new Object[] {null}
           : (Object[]) results[callIndex.get(exprs.get(topExpr).top())];
