@@ -43,9 +43,12 @@ final class ExactSum {
 
   /** Writes the sum: the limbs, the adds since they were last normalized, the rest. */
   void write(Kryo kryo, Output out) {
-    for (long limb : new long[] {l0, l1, l2, l3, l4, l5}) {
-      out.writeVarLong(limb, false);
-    }
+    out.writeVarLong(l0, false);
+    out.writeVarLong(l1, false);
+    out.writeVarLong(l2, false);
+    out.writeVarLong(l3, false);
+    out.writeVarLong(l4, false);
+    out.writeVarLong(l5, false);
     out.writeVarInt(pending, true);
     kryo.writeObjectOrNull(out, rest, Expansion.class);
   }

@@ -32,11 +32,13 @@ final class StringCache {
       }
       h = 31 * h + b[i]; // String.hashCode, for ASCII
     }
-    String cached = slots[(h ^ (h >>> 16)) & (slots.length - 1)];
+    int i = slot(h);
+    String cached = slots[i];
     if (cached != null && sameAscii(cached, b, from, length)) {
       return cached;
     }
-    return intern(new String(b, from, length, StandardCharsets.ISO_8859_1));
+    slots[i] = new String(b, from, length, StandardCharsets.ISO_8859_1);
+    return slots[i];
   }
 
   private static boolean sameAscii(String s, byte[] b, int from, int length) {
@@ -52,13 +54,16 @@ final class StringCache {
   }
 
   String intern(String s) {
-    int h = s.hashCode();
-    int i = (h ^ (h >>> 16)) & (slots.length - 1);
+    int i = slot(s.hashCode());
     String cached = slots[i];
     if (s.equals(cached)) {
       return cached;
     }
     slots[i] = s;
     return s;
+  }
+
+  private int slot(int hash) {
+    return (hash ^ (hash >>> 16)) & (slots.length - 1);
   }
 }

@@ -71,6 +71,9 @@ public final class Table {
     return b.build();
   }
 
+  /** The top() values of a table without a top() column: one row per group. */
+  private static final Object[] NO_TOP = {null};
+
   /** Rows as they are made, one group at a time. */
   private static final class Builder {
     private final List<String> header;
@@ -87,6 +90,8 @@ public final class Table {
     private final Function<AggCall, Object> result;
     /** The call of an expression that is one aggregate and nothing more, else -1. */
     private final int[] direct;
+    /** The call of the top() expression, or -1 when there is none. */
+    private final int topCall;
     private int size;
 
     Builder(List<String> groupColumns, Map<String, ColumnType> types, List<Expr.Named> exprs,
@@ -116,6 +121,7 @@ public final class Table {
       direct = new int[exprs.size()];
       Arrays.setAll(direct, e -> exprs.get(e).expr() instanceof Expr.Agg a
           ? callIndex.get(a.call()) : -1);
+      topCall = top < 0 ? -1 : callIndex.get(exprs.get(top).top());
     }
 
     void add(GroupKey key, State[] states) {
@@ -127,8 +133,7 @@ public final class Table {
         row[keys + e] = e == topExpr ? null
             : direct[e] >= 0 ? results[direct[e]] : exprs.get(e).expr().eval(result);
       }
-      Object[] tops = topExpr < 0 ? new Object[] {null}
-          : (Object[]) results[callIndex.get(exprs.get(topExpr).top())];
+      Object[] tops = topCall < 0 ? NO_TOP : (Object[]) results[topCall];
       for (Object top : tops) {
         if (topExpr >= 0) {
           row[keys + topExpr] = top;
