@@ -13,7 +13,6 @@ import org.forkreduce.Engine;
 import org.forkreduce.Input;
 import org.forkreduce.Inputs;
 import org.forkreduce.Job;
-import org.forkreduce.JobResult;
 
 /**
  * A small DataFrame-style API over CSV files, run as a ForkReduce job on any engine:
@@ -125,17 +124,15 @@ public final class DataFrame {
     }
 
     /** The ForkReduce job this aggregation runs. */
-    Job<CsvRow, GroupKey, State[]> job() {
-      Job<CsvRow, GroupKey, State[]> job = Job.of(input).mapper(new GroupByMapper(groupColumns,
-          calls(), types(), options.rejectsDir())).reducer(new StatesReducer());
+    Job<CsvRow, Integer, GroupBlock> job() {
+      Job<CsvRow, Integer, GroupBlock> job = Job.of(input).mapper(new GroupByMapper(groupColumns,
+          calls(), types(), options.rejectsDir())).reducer(new BlockReducer());
       return splitSize > 0 ? job.splitSize(splitSize) : job;
     }
 
     /** Runs on {@code engine} and returns the table, with the job's counters and stats. */
     public Table run(Engine engine) {
-      JobResult<GroupKey, State[]> result = job().run(engine);
-      return Table.of(groupColumns, types(), exprs, calls(), result)
-          .withRun(result.counters(), result.stats());
+      return Table.of(groupColumns, types(), exprs, calls(), job().run(engine));
     }
 
     private List<AggCall> calls() {

@@ -17,16 +17,16 @@ import org.forkreduce.examples.dataframe.State.Value;
 import org.forkreduce.stats.Counters;
 
 /**
- * Maps CSV rows to (group key, aggregate states). Rows of one task are combined in a local table
- * and emitted at cleanup, so a row of a known group costs a probe of its packed key bytes and a
- * few state updates, with no allocation: values are read from the row without strings where
- * its type allows. A value that does not parse as its column's type is a bad record: it fails
+ * Maps CSV rows to groups' aggregate states. Rows of one task are combined in a local table and
+ * emitted at cleanup, as one {@link GroupBlock} per partition, so a row of a known group costs
+ * a probe of its packed key bytes and a few state updates, with no allocation: values are read
+ * from the row without strings where its type allows. A value that does not parse as its column's type is a bad record: it fails
  * the task, or, when skipping, is counted and written to the rejects directory.
  *
  * <p>Rows are parsed as they come but applied to the table in batches of {@link #BATCH}, so
  * that the table can look up a whole batch's groups with their cache misses overlapped.
  */
-final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
+final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   private static final long serialVersionUID = 1L;
   static final int BATCH = 256;
 
@@ -76,7 +76,7 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   }
 
   @Override
-  public void map(CsvRow row, Emitter<GroupKey, State[]> out) throws IOException {
+  public void map(CsvRow row, Emitter<Integer, GroupBlock> out) throws IOException {
     if (packer == null) {
       resolve(row);
     }
@@ -174,7 +174,7 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
     return null;
   }
 
-  private void reject(CsvRow row, String why, Emitter<GroupKey, State[]> out)
+  private void reject(CsvRow row, String why, Emitter<Integer, GroupBlock> out)
       throws IOException {
     if (rejectsDir == null) {
       throw new IllegalArgumentException("bad value: " + why + ". Fix the file, declare the"
@@ -249,10 +249,15 @@ final class GroupByMapper implements Mapper<CsvRow, GroupKey, State[]> {
   }
 
   @Override
-  public void cleanup(Emitter<GroupKey, State[]> out) throws IOException {
+  public void cleanup(Emitter<Integer, GroupBlock> out) throws IOException {
     if (packer != null) {
       flush();
-      local.forEach(packer, out::emit);
+      GroupBlock[] blocks = local.blocks();
+      for (int p = 0; p < blocks.length; p++) {
+        if (blocks[p] != null) {
+          out.emit(p, blocks[p]);
+        }
+      }
     }
     local = null;
     if (rejects != null) {

@@ -2,65 +2,28 @@ package org.forkreduce.examples.dataframe;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.esotericsoftware.kryo.kryo5.DefaultSerializer;
-import com.esotericsoftware.kryo.kryo5.Kryo;
-import com.esotericsoftware.kryo.kryo5.Serializer;
-import com.esotericsoftware.kryo.kryo5.io.Input;
-import com.esotericsoftware.kryo.kryo5.io.Output;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.forkreduce.CsvRow;
 
 /**
- * The values of the group columns of one row, as read (an empty string is the NA group; never
- * null), packed into one byte array: each value's UTF-8 length (one byte, or 0xFF and four more
- * bytes) and then its bytes. A key is one object and one array, so a lookup among millions of
- * keys chases two pointers instead of one per value, and a key costs no string objects. Its hash
- * is of the bytes, so it is the same in every worker JVM.
+ * The values of the group columns of one row, as read (an empty string is the NA group), packed
+ * into bytes: each value's UTF-8 length (one byte, or 0xFF and four more bytes) and then its
+ * bytes. A group's key is these bytes, so a lookup among millions of keys compares one byte
+ * range, a key costs no string objects, and its hash, of the bytes, is the same in every worker
+ * JVM. Keys live in a {@link GroupTable} while a task runs and in {@link GroupBlock}s after.
  */
-@DefaultSerializer(GroupKey.Serde.class)
-public final class GroupKey {
+final class GroupKey {
   private static final int LONG_VALUE = 0xFF;
 
-  private final byte[] packed;
-  private final int size;
-  private final int hash;
+  private GroupKey() {}
 
-  GroupKey(String[] values) {
-    this(pack(values), values.length);
-  }
-
-  private GroupKey(byte[] packed, int size) {
-    this(packed, size, Arrays.hashCode(packed));
-  }
-
-  private GroupKey(byte[] packed, int size, int hash) {
-    this.packed = packed;
-    this.size = size;
-    this.hash = hash;
-  }
-
-  private static byte[] pack(String[] values) {
-    byte[][] utf8 = new byte[values.length][];
-    int total = 0;
-    for (int i = 0; i < values.length; i++) {
-      utf8[i] = values[i].getBytes(UTF_8);
-      total += utf8[i].length + header(utf8[i].length);
+  /** The hash of packed bytes, as {@link Packer#hash} computes it. */
+  static int hash(byte[] packed, int from, int to) {
+    int h = 1;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + packed[i]; // as Arrays.hashCode, so that equal keys hash alike
     }
-    byte[] packed = new byte[total];
-    int p = 0;
-    for (byte[] v : utf8) {
-      p = writeLength(packed, p, v.length);
-      System.arraycopy(v, 0, packed, p, v.length);
-      p += v.length;
-    }
-    return packed;
-  }
-
-  /** The bytes that precede a value of {@code length} bytes. */
-  private static int header(int length) {
-    return length < LONG_VALUE ? 1 : 5;
+    return h;
   }
 
   /** Writes a value's length at {@code p}; returns where its bytes go. */
@@ -111,11 +74,7 @@ public final class GroupKey {
         row.copyUtf8(column, bytes, p);
         p += n;
       }
-      int h = 1;
-      for (int i = start; i < p; i++) {
-        h = 31 * h + bytes[i]; // as Arrays.hashCode, so that equal keys hash alike
-      }
-      hashes[rows] = h;
+      hashes[rows] = GroupKey.hash(bytes, start, p);
       starts[++rows] = p;
       return rows - 1;
     }
@@ -144,21 +103,18 @@ public final class GroupKey {
       return Arrays.copyOfRange(bytes, starts[row], starts[row + 1]);
     }
 
-    /** The key of a packed row's bytes, as {@link #copy} made them, and their {@link #hash}. */
-    GroupKey key(byte[] packed, int hash) {
-      return new GroupKey(packed, columns.length, hash);
-    }
   }
 
   /**
-   * Decodes every group value into {@code cells[0..size)}, typed: NA (empty) as null, LONG as a
-   * Long, DOUBLE as a Double, text through {@code strings}.
+   * Decodes the key packed at {@code packed[from...]} into {@code cells[0, types.length)},
+   * typed: NA (empty) as null, LONG as a Long, DOUBLE as a Double, text through {@code strings}.
    *
    * @throws NumberFormatException if a value does not parse as its column's type
    */
-  void decode(Object[] cells, ColumnType[] types, StringCache strings) {
-    int p = 0;
-    for (int k = 0; k < size; k++) {
+  static void decode(byte[] packed, int from, Object[] cells, ColumnType[] types,
+      StringCache strings) {
+    int p = from;
+    for (int k = 0; k < types.length; k++) {
       int length = packed[p++] & 0xFF;
       if (length == LONG_VALUE) {
         length = 0;
@@ -192,66 +148,5 @@ public final class GroupKey {
       v = v * 10 + d;
     }
     return negative ? -v : v;
-  }
-
-  /** The value of group column {@code i}, decoded anew on every call. */
-  String get(int i) {
-    int p = 0;
-    for (int k = 0; ; k++) {
-      int length = packed[p++] & 0xFF;
-      if (length == LONG_VALUE) {
-        length = 0;
-        for (int j = 0; j < 4; j++) {
-          length = (length << 8) | (packed[p++] & 0xFF);
-        }
-      }
-      if (k == i) {
-        return new String(packed, p, length, UTF_8);
-      }
-      p += length;
-    }
-  }
-
-  int size() {
-    return size;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof GroupKey k && hash == k.hash && Arrays.equals(packed, k.packed);
-  }
-
-  @Override
-  public int hashCode() {
-    return hash;
-  }
-
-  @Override
-  public String toString() {
-    List<String> values = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      values.add(get(i));
-    }
-    return values.toString();
-  }
-
-  /** Writes the packed bytes as they are. Public only because Kryo instantiates it. */
-  public static final class Serde extends Serializer<GroupKey> {
-    public Serde() {}
-
-    @Override
-    public void write(Kryo kryo, Output output, GroupKey key) {
-      output.writeVarInt(key.size, true);
-      output.writeVarInt(key.packed.length, true);
-      output.writeBytes(key.packed);
-      output.writeInt(key.hash); // hashing the bytes again took a quarter of reading a key
-    }
-
-    @Override
-    public GroupKey read(Kryo kryo, Input input, Class<? extends GroupKey> type) {
-      int size = input.readVarInt(true);
-      byte[] packed = input.readBytes(input.readVarInt(true));
-      return new GroupKey(packed, size, input.readInt());
-    }
   }
 }

@@ -1,6 +1,5 @@
 package org.forkreduce.examples.dataframe;
 
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -69,13 +68,21 @@ final class GroupTable {
     }
   }
 
-  /** Hands each group's key and states to {@code action}; keys made by {@code packer}. */
-  void forEach(GroupKey.Packer packer, BiConsumer<GroupKey, State[]> action) {
+  /** The groups, as one block per partition that has any, else null. */
+  GroupBlock[] blocks() {
+    GroupBlock[] blocks = new GroupBlock[GroupBlock.PARTITIONS];
+    int expected = size / GroupBlock.PARTITIONS * 5 / 4 + 4;
     for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        action.accept(packer.key(keys[i], hashes[i]), states[i]);
+      byte[] key = keys[i];
+      if (key != null) {
+        int p = GroupBlock.partition(hashes[i]);
+        if (blocks[p] == null) {
+          blocks[p] = new GroupBlock(expected, expected * key.length);
+        }
+        blocks[p].add(key, 0, key.length, hashes[i], states[i]);
       }
     }
+    return blocks;
   }
 
   private void grow() {
@@ -100,7 +107,7 @@ final class GroupTable {
   }
 
   /** Mixes the high bits of a polynomial hash into the low ones the table indexes by. */
-  private static int spread(int hash) {
+  static int spread(int hash) {
     int h = hash * 0x9E3779B9;
     return h ^ (h >>> 16);
   }

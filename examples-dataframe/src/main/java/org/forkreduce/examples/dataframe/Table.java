@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.forkreduce.JobResult;
+import org.forkreduce.stats.CounterSet;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 
@@ -60,15 +61,25 @@ public final class Table {
 
   /**
    * Builds the rows of the groups, one per group or one per value of a top() column, draining
-   * {@code groups}: each group's key and states are let go as soon as its row is made, so the
-   * result and the table are never both held whole.
+   * {@code blocks}: each block is let go as soon as its rows are made, so the result and the
+   * table are never both held whole. The table carries the job's counters and stats, with
+   * {@link Counters#DISTINCT_KEYS} the number of groups.
    */
   static Table of(List<String> groupColumns, Map<String, ColumnType> types,
-      List<Expr.Named> exprs, List<AggCall> calls, JobResult<GroupKey, State[]> groups) {
+      List<Expr.Named> exprs, List<AggCall> calls, JobResult<Integer, GroupBlock> blocks) {
+    long groups = blocks.stream().mapToLong(e -> e.getValue().size()).sum();
     Builder b = new Builder(groupColumns, types, exprs, calls,
-        (int) Math.min(Integer.MAX_VALUE - 8, groups.size()));
-    groups.drain(b::add);
-    return b.build();
+        (int) Math.min(Integer.MAX_VALUE - 8, groups));
+    blocks.drain((partition, block) -> {
+      for (int g = 0; g < block.size(); g++) {
+        b.add(block.keys(), block.from(g), block.states(g));
+      }
+    });
+    CounterSet counters = new CounterSet();
+    blocks.counters().asMap().forEach(counters::add);
+    // the framework counted blocks, its keys
+    counters.add(Counters.DISTINCT_KEYS, groups - blocks.counters().get(Counters.DISTINCT_KEYS));
+    return b.build().withRun(counters.snapshot(), blocks.stats());
   }
 
   /** The top() values of a table without a top() column: one row per group. */
@@ -124,11 +135,12 @@ public final class Table {
       topCall = top < 0 ? -1 : callIndex.get(exprs.get(top).top());
     }
 
-    void add(GroupKey key, State[] states) {
+    /** Adds the rows of the group whose key is packed at {@code packed[from...]}. */
+    void add(byte[] packed, int from, State[] states) {
       for (int c = 0; c < results.length; c++) {
         results[c] = states[c].result();
       }
-      key.decode(row, keyTypes, strings);
+      GroupKey.decode(packed, from, row, keyTypes, strings);
       for (int e = 0; e < exprs.size(); e++) {
         row[keys + e] = e == topExpr ? null
             : direct[e] >= 0 ? results[direct[e]] : exprs.get(e).expr().eval(result);

@@ -25,10 +25,11 @@ class StateSerdeTest {
   void partialFile_keysAndStatesOfEveryKind_readBackWithTheSameResultsAndMergeAlike()
       throws IOException {
     Random random = new Random(1201);
-    Map<GroupKey, State[]> written = new HashMap<>();
-    Map<GroupKey, State[]> twins = new HashMap<>();
+    GroupBlock written = new GroupBlock(1, 1);
+    Map<List<String>, State[]> originals = new HashMap<>();
+    Map<List<String>, State[]> twins = new HashMap<>();
     for (int g = 0; g < 500; g++) {
-      GroupKey key = new GroupKey(new String[] {"id" + g, g % 7 == 0 ? "" : "é" + g});
+      List<String> values = List.of("id" + g, g % 7 == 0 ? "" : "é" + g);
       State[] states = newStates();
       State[] twin = newStates();
       for (int r = g == 0 ? 0 : random.nextInt(2_000); r > 0; r--) { // group 0: no rows
@@ -42,20 +43,24 @@ class StateSerdeTest {
           twin[s].add(v);
         }
       }
-      written.put(key, states);
-      twins.put(key, twin);
+      byte[] key = TestKeys.pack(values.toArray(String[]::new));
+      written.add(key, 0, key.length, GroupKey.hash(key, 0, key.length), states);
+      originals.put(values, states);
+      twins.put(values, twin);
     }
     Path file = dir.resolve("partial-0");
-    PartialFiles.write(written, List.of(file));
-    Map<GroupKey, State[]> read = new HashMap<>();
+    PartialFiles.write(Map.of(3, written), List.of(file));
+    Map<Integer, GroupBlock> read = new HashMap<>();
     PartialFiles.readInto(file, read, (a, b) -> a);
-    assertThat(read.keySet()).isEqualTo(written.keySet());
-    for (Map.Entry<GroupKey, State[]> e : read.entrySet()) {
-      State[] original = written.get(e.getKey());
-      assertThat(results(e.getValue())).isEqualTo(results(original));
-      State[] twin = twins.get(e.getKey()); // the same adds as the original
+    GroupBlock block = read.get(3);
+    assertThat(block.size()).isEqualTo(originals.size());
+    for (int g = 0; g < block.size(); g++) {
+      List<String> values = TestKeys.values(block, g, 2);
+      State[] original = originals.get(values);
+      assertThat(results(block.states(g))).isEqualTo(results(original));
+      State[] twin = twins.get(values); // the same adds as the original
       for (int s = 0; s < twin.length; s++) {
-        twin[s].merge(e.getValue()[s]);
+        twin[s].merge(block.states(g)[s]);
         original[s].merge(Serde.copy(original[s]));
       }
       assertThat(results(twin)).as("merged with what was read").isEqualTo(results(original));

@@ -1,0 +1,60 @@
+package org.forkreduce.examples.dataframe;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.forkreduce.CsvRow;
+
+/** Keys packed as the mapper packs them, and read back as text, for tests. */
+final class TestKeys {
+  private TestKeys() {}
+
+  /** A row of text fields, as the CSV readers hand them out. */
+  record Row(String... values) implements CsvRow {
+    @Override
+    public String get(int i) {
+      return values[i];
+    }
+
+    @Override
+    public int indexOf(String name) {
+      return columns().indexOf(name);
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
+
+    @Override
+    public List<String> columns() {
+      return IntStream.range(0, values.length).mapToObj(i -> "c" + i).toList();
+    }
+  }
+
+  /** The packed key of {@code values}, by a {@link GroupKey.Packer} over all of them. */
+  static byte[] pack(String... values) {
+    GroupKey.Packer packer = new GroupKey.Packer(IntStream.range(0, values.length).toArray());
+    packer.pack(new Row(values));
+    return packer.copy(0);
+  }
+
+  /** The values of the key of {@code columns} text columns packed at {@code packed[from...]}. */
+  static List<String> values(byte[] packed, int from, int columns) {
+    ColumnType[] types = new ColumnType[columns];
+    Arrays.fill(types, ColumnType.STRING);
+    Object[] cells = new Object[columns];
+    GroupKey.decode(packed, from, cells, types, new StringCache(16));
+    List<String> values = new ArrayList<>();
+    for (Object cell : cells) {
+      values.add(cell == null ? "" : (String) cell); // NA, the empty value, decodes as null
+    }
+    return values;
+  }
+
+  /** The values of group g of a block of {@code columns} text columns. */
+  static List<String> values(GroupBlock block, int g, int columns) {
+    return values(block.keys(), block.from(g), columns);
+  }
+}
