@@ -56,6 +56,7 @@ final class GroupBlock {
     return keys;
   }
 
+  /** Where group g's key starts: where the last one ends, for g = size. */
   int from(int g) {
     return g == 0 ? 0 : ends[g - 1];
   }
@@ -70,16 +71,9 @@ final class GroupBlock {
 
   /** Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet. */
   void add(byte[] key, int from, int to, int hash, State[] groupStates) {
-    int start = size == 0 ? 0 : ends[size - 1];
+    int start = from(size);
     int end = start + (to - from);
-    if (end > keys.length) {
-      keys = Arrays.copyOf(keys, Math.max(end, keys.length * 2));
-    }
-    if (size == ends.length) {
-      ends = Arrays.copyOf(ends, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
-      states = Arrays.copyOf(states, size * 2);
-    }
+    reserve(size + 1, end);
     System.arraycopy(key, from, keys, start, to - from);
     ends[size] = end;
     hashes[size] = hash;
@@ -87,8 +81,7 @@ final class GroupBlock {
     size++;
     if (index != null) {
       if (size * 2 > index.length) {
-        index = null;
-        indexGroups();
+        indexGroups(size);
       } else {
         insert(size - 1);
       }
@@ -101,8 +94,9 @@ final class GroupBlock {
    * states may now be this block's).
    */
   GroupBlock merge(GroupBlock other) {
-    if (index == null) {
-      indexGroups();
+    reserve(size + other.size, from(size) + other.from(other.size));
+    if (index == null || (size + other.size) * 2 > index.length) {
+      indexGroups(size + other.size);
     }
     for (int g = 0; g < other.size; g++) {
       int found = find(other.keys, other.from(g), other.to(g), other.hashes[g]);
@@ -119,6 +113,19 @@ final class GroupBlock {
     return this;
   }
 
+  /** Makes room for {@code groups} groups of {@code keyBytes} bytes in all, at least doubling. */
+  private void reserve(int groups, int keyBytes) {
+    if (keyBytes > keys.length) {
+      keys = Arrays.copyOf(keys, Math.max(keyBytes, keys.length * 2));
+    }
+    if (groups > ends.length) {
+      int n = Math.max(groups, ends.length * 2);
+      ends = Arrays.copyOf(ends, n);
+      hashes = Arrays.copyOf(hashes, n);
+      states = Arrays.copyOf(states, n);
+    }
+  }
+
   /** The group whose key is {@code key[from, to)} of this hash, or -1. */
   private int find(byte[] key, int from, int to, int hash) {
     int mask = index.length - 1;
@@ -131,8 +138,9 @@ final class GroupBlock {
     return -1;
   }
 
-  private void indexGroups() {
-    index = new int[Integer.highestOneBit(Math.max(8, size * 4) - 1) << 1];
+  /** Indexes the groups there are, in room for twice {@code groups} at half load. */
+  private void indexGroups(int groups) {
+    index = new int[Integer.highestOneBit(Math.max(8, groups * 4) - 1) << 1];
     for (int g = 0; g < size; g++) {
       insert(g);
     }

@@ -159,7 +159,7 @@ public final class Table {
 
     Table build() {
       int[] order = sortOrder(cells, keys, size);
-      Arrays.setAll(cells, c -> cells[c].permute(order));
+      Arrays.parallelSetAll(cells, c -> cells[c].permute(order)); // columns are independent
       return new Table(header, cells, size, null, null);
     }
   }
@@ -173,8 +173,11 @@ public final class Table {
     int[] order = new int[size];
     Arrays.setAll(order, i -> i);
     int[] next = new int[size];
+    Column.Ranks[] byColumn = new Column.Ranks[n];
+    Arrays.parallelSetAll(byColumn, c -> cells[c].ranks()); // each column's on its own
     for (int c = n - 1; c >= 0; c--) {
-      Column.Ranks ranks = cells[c].ranks();
+      Column.Ranks ranks = byColumn[c];
+      byColumn[c] = null;
       int[] starts = new int[ranks.count() + 1];
       for (int r : ranks.ofRow()) {
         starts[r + 1]++;
