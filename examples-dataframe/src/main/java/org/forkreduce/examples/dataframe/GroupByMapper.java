@@ -35,6 +35,8 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   private final Map<String, ColumnType> types;
   private final String rejectsDir;
   private transient GroupTable local;
+  /** How many groups this mapper's last task had, to size the next task's table. */
+  private transient int lastGroups;
   private transient Supplier<State[]> newStates;
   private transient GroupKey.Packer packer;
   private transient int[][] callIndex;
@@ -65,7 +67,9 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   @Override
   public void setup(TaskContext context) {
     this.context = context;
-    local = new GroupTable();
+    // as many groups as the last task had: the splits of a job are alike, and growing a
+    // table to a million groups rehashes it a dozen times
+    local = new GroupTable(lastGroups);
     newStates = this::newStates;
     positionPrefix = context.split().path() + "\u0000"
         + String.format("%020d", context.split().start()) + ":";
@@ -252,6 +256,7 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   public void cleanup(Emitter<Integer, GroupBlock> out) throws IOException {
     if (packer != null) {
       flush();
+      lastGroups = local.size();
       GroupBlock[] blocks = local.blocks();
       for (int p = 0; p < blocks.length; p++) {
         if (blocks[p] != null) {

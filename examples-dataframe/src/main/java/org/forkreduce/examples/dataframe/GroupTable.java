@@ -10,13 +10,26 @@ import java.util.function.Supplier;
  * thread-safe.
  */
 final class GroupTable {
-  private int[] hashes = new int[256];
-  private byte[][] keys = new byte[256][];
-  private State[][] states = new State[256][];
+  private int[] hashes;
+  private byte[][] keys;
+  private State[][] states;
   private int size;
   /** What {@link #touch} loaded, kept so that the compiler cannot drop the loads. */
   @SuppressWarnings("unused")
   private int touched;
+
+  /** A table with room for {@code groups} groups before it grows. */
+  GroupTable(int groups) {
+    int capacity = Integer.highestOneBit(Math.max(128, groups) * 2 - 1) << 1;
+    hashes = new int[capacity];
+    keys = new byte[capacity][];
+    states = new State[capacity][];
+  }
+
+  /** The number of groups. */
+  int size() {
+    return size;
+  }
 
   /**
    * The states of each row the packer holds, into {@code out[row]}; made by {@code create} for
@@ -70,14 +83,22 @@ final class GroupTable {
 
   /** The groups, as one block per partition that has any, else null. */
   GroupBlock[] blocks() {
+    int[] groups = new int[GroupBlock.PARTITIONS];
+    int[] bytes = new int[GroupBlock.PARTITIONS];
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        int p = GroupBlock.partition(hashes[i]);
+        groups[p]++;
+        bytes[p] += keys[i].length;
+      }
+    }
     GroupBlock[] blocks = new GroupBlock[GroupBlock.PARTITIONS];
-    int expected = size / GroupBlock.PARTITIONS * 5 / 4 + 4;
     for (int i = 0; i < keys.length; i++) {
       byte[] key = keys[i];
       if (key != null) {
         int p = GroupBlock.partition(hashes[i]);
         if (blocks[p] == null) {
-          blocks[p] = new GroupBlock(expected, expected * key.length);
+          blocks[p] = new GroupBlock(groups[p], bytes[p]); // exactly: no growth
         }
         blocks[p].add(key, 0, key.length, hashes[i], states[i]);
       }

@@ -16,7 +16,7 @@ class GroupTableTest {
   void statesFor_batchesOfManyKeysThroughGrowth_oneStateArrayPerDistinctKey() {
     Random random = new Random(20261130);
     String[] pool = {"", "a", "é", "😀", "x".repeat(300), "id001", "id0000012345"};
-    GroupTable table = new GroupTable();
+    GroupTable table = new GroupTable(0); // grows many times
     GroupKey.Packer packer = new GroupKey.Packer(new int[] {0, 1});
     Map<List<String>, State[]> expected = new HashMap<>();
     State[][] out = new State[300][];
