@@ -10,6 +10,12 @@ import java.io.Serializable;
  * one thread at a time: the threads and processes engines give every worker its own copy, made by a
  * Kryo round trip, so fields set in {@code setup} are never shared between workers.
  *
+ * <p>A worker runs several tasks, one after another, on the same instance, and combines what they
+ * emit (reduce jobs) until it hands the combined output on; then {@link #flush(Emitter)} is
+ * called. A mapper that combines in its own table can therefore keep the table from one task to
+ * the next and emit it once, in {@code flush}, instead of once per task. If the worker dies, its
+ * instance goes with it and the engine maps that worker's unflushed splits again elsewhere.
+ *
  * <p>A mapper is {@link Serializable} so that a lambda or method reference assigned to this type is
  * a serializable lambda that can be shipped to a worker JVM. Its fields must be serializable too.
  *
@@ -33,4 +39,13 @@ public interface Mapper<I, K, V> extends Serializable {
 
   /** Called once per task after the last record; may emit more pairs. The default does nothing. */
   default void cleanup(Emitter<K, V> out) throws Exception {}
+
+  /**
+   * Called when this instance's worker hands on its output, after the cleanup of the last task in
+   * it; may emit more pairs, which join that output. It must leave the mapper ready for more tasks.
+   * Reduce jobs: once the worker has no more splits (again if it is given more), on every engine
+   * (each Spark task on its own). Map-only jobs: after every task's cleanup. Not called on a
+   * worker that mapped nothing. The default does nothing.
+   */
+  default void flush(Emitter<K, V> out) throws Exception {}
 }

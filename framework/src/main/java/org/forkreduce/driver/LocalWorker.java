@@ -32,21 +32,27 @@ final class LocalWorker<I, K, V> {
   /** Runs splits from the feed; map-only output goes to {@code mapOnlySlots[splitIndex]}. */
   LocalWorker<I, K, V> drain(SplitFeed feed, List<List<Map.Entry<K, V>>> mapOnlySlots)
       throws TaskException {
-    for (int i = feed.take(); i >= 0; i = feed.take()) {
-      Split split = feed.split(i);
-      try {
+    boolean mapped = false;
+    try {
+      for (int i = feed.take(); i >= 0; i = feed.take()) {
+        Split split = feed.split(i);
         if (combiner != null) {
           MapTask.run(job.input(), mapper, split, index, combiner, counters);
         } else {
           CollectingEmitter<K, V> out = new CollectingEmitter<>(counters);
           MapTask.run(job.input(), mapper, split, index, out, counters);
+          MapTask.flush(mapper, index, out, counters);
           mapOnlySlots.set(i, out.pairs());
         }
-      } catch (TaskException | RuntimeException | Error e) {
-        feed.fail(e);
-        throw e;
+        mapped = true;
+        feed.completed(i);
       }
-      feed.completed(i);
+      if (mapped && combiner != null) {
+        MapTask.flush(mapper, index, combiner, counters);
+      }
+    } catch (TaskException | RuntimeException | Error e) {
+      feed.fail(e);
+      throw e;
     }
     return this;
   }

@@ -60,6 +60,23 @@ public final class MapTask {
     counters.add(Counters.SPLITS, 1);
   }
 
+  /**
+   * Calls the mapper's {@link Mapper#flush} into {@code out}, and counts what it emitted.
+   *
+   * @throws TaskException if the flush failed, naming the mapper's worker
+   */
+  public static <I, K, V> void flush(Mapper<I, K, V> mapper, int workerIndex,
+      TaskEmitter<K, V> out, CounterSet counters) throws TaskException {
+    long emittedBefore = out.emitted;
+    try {
+      mapper.flush(out);
+    } catch (Exception | StackOverflowError e) {
+      throw new TaskException(e.getClass().getName() + " while flushing the mapper of worker "
+          + workerIndex + ": " + e.getMessage(), e);
+    }
+    counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
+  }
+
   private static long safeOffset(RecordReader<?> reader, Split split) {
     try {
       return reader.recordOffset();

@@ -43,6 +43,7 @@ final class WorkerJob {
     CounterSet taskCounters = new CounterSet();
     CollectingEmitter<Object, Object> out = new CollectingEmitter<>(taskCounters);
     MapTask.run(job.input(), job.mapper(), split, workerIndex, out, taskCounters);
+    MapTask.flush(job.mapper(), workerIndex, out, taskCounters);
     Object[] flat = new Object[out.pairs().size() * 2];
     int i = 0;
     for (Map.Entry<Object, Object> e : out.pairs()) {
@@ -52,8 +53,12 @@ final class WorkerJob {
     return new MapOutput(flat, taskCounters);
   }
 
-  /** Writes the partial as segment files {@code prefix-0 ...} and starts a new one. */
-  Flushed flush(int segments, String prefix) throws IOException {
+  /**
+   * Flushes the mapper into the partial, writes the partial as segment files
+   * {@code prefix-0 ...} and starts a new one.
+   */
+  Flushed flush(int segments, String prefix) throws IOException, TaskException {
+    MapTask.flush(job.mapper(), workerIndex, combiner, counters);
     List<Path> files = new ArrayList<>();
     for (int s = 0; s < segments; s++) {
       files.add(Path.of(prefix + "-" + s));

@@ -152,6 +152,83 @@ class EngineTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_mapperCombiningUntilFlush_everyLineOnceAndOneFlushPerWorker(Supplier<Engine> engines)
+      throws IOException {
+    Path file = randomText("f.txt", 8, 500);
+    try (Engine engine = engines.get()) {
+      Map<String, Long> result = Job.of(Inputs.textLines(file)).mapper(new FlushingMapper())
+          .reducer(Long::sum).splitSize(100).run(engine).toMap();
+      assertThat(result.get("lines")).isEqualTo(500);
+      assertThat(result.get("splits")).isGreaterThan(8); // many tasks ...
+      assertThat(result.get("flushes")).isBetween(1L, (long) engine.workers()); // ... few flushes
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_mapOnlyMapperWithFlush_flushedAfterEveryTask(Supplier<Engine> engines)
+      throws IOException {
+    Path file = randomText("g.txt", 9, 300);
+    try (Engine engine = engines.get()) {
+      JobResult<String, Long> result = Job.of(Inputs.textLines(file))
+          .mapper(new FlushingMapper()).splitSize(100).run(engine);
+      Map<String, Long> sums = new HashMap<>();
+      result.forEach(e -> sums.merge(e.getKey(), e.getValue(), Long::sum));
+      assertThat(sums.get("lines")).isEqualTo(300);
+      assertThat(sums.get("flushes")).isEqualTo(sums.get("splits"));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_flushThrows_failsNamingTheFlush(Supplier<Engine> engines) throws IOException {
+    Path file = randomText("h.txt", 10, 50);
+    Mapper<String, String, Long> mapper = new Mapper<>() {
+      @Override
+      public void map(String line, org.forkreduce.Emitter<String, Long> out) {}
+
+      @Override
+      public void flush(org.forkreduce.Emitter<String, Long> out) {
+        throw new IllegalStateException("cannot flush");
+      }
+    };
+    try (Engine engine = engines.get()) {
+      assertThatThrownBy(() -> Job.of(Inputs.textLines(file)).mapper(mapper)
+          .reducer(Long::sum).splitSize(100).run(engine))
+          .isInstanceOf(JobFailedException.class)
+          .hasMessageContaining("flushing the mapper")
+          .satisfies(e -> assertThat(describeCause(e.getCause()))
+              .isEqualTo("java.lang.IllegalStateException: cannot flush"));
+    }
+  }
+
+  /** Counts lines and tasks across tasks, emitting and resetting only at flush. */
+  static final class FlushingMapper implements Mapper<String, String, Long> {
+    private long lines;
+    private long splits;
+
+    @Override
+    public void map(String record, org.forkreduce.Emitter<String, Long> out) {
+      lines++;
+    }
+
+    @Override
+    public void cleanup(org.forkreduce.Emitter<String, Long> out) {
+      splits++;
+    }
+
+    @Override
+    public void flush(org.forkreduce.Emitter<String, Long> out) {
+      out.emit("lines", lines);
+      out.emit("splits", splits);
+      out.emit("flushes", 1L);
+      lines = 0;
+      splits = 0;
+    }
+  }
+
   /** The mapper's exception as class and message, whether local or from a worker process. */
   static String describeCause(Throwable cause) {
     if (cause instanceof RemoteTaskException remote) {

@@ -56,8 +56,13 @@ final class SplitTasks {
   private static <I, K, V> void mapAll(Job<I, K, V> job, Iterator<Shipped<Split>> splits,
       TaskEmitter<K, V> out, CounterSet counters) throws Exception {
     int partition = TaskContext.getPartitionId();
+    boolean mapped = false;
     while (splits.hasNext()) {
       MapTask.run(job.input(), job.mapper(), splits.next().value(), partition, out, counters);
+      mapped = true;
+    }
+    if (mapped) {
+      MapTask.flush(job.mapper(), partition, out, counters); // a task hands its output on
     }
   }
 

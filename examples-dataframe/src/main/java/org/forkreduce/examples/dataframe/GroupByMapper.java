@@ -17,10 +17,11 @@ import org.forkreduce.examples.dataframe.State.Value;
 import org.forkreduce.stats.Counters;
 
 /**
- * Maps CSV rows to groups' aggregate states. Rows of one task are combined in a local table and
- * emitted at cleanup, as one {@link GroupBlock} per partition, so a row of a known group costs
- * a probe of its packed key bytes and a few state updates, with no allocation: values are read
- * from the row without strings where its type allows. A value that does not parse as its column's type is a bad record: it fails
+ * Maps CSV rows to groups' aggregate states. The rows of all the tasks a worker runs are
+ * combined in one local table, emitted when the worker flushes, as one {@link GroupBlock} per
+ * partition; so a row of a known group costs a probe of its packed key bytes and a few state
+ * updates, with no allocation: values are read from the row without strings where its type
+ * allows. A value that does not parse as its column's type is a bad record: it fails
  * the task, or, when skipping, is counted and written to the rejects directory.
  *
  * <p>Rows are parsed as they come but applied to the table in batches of {@link #BATCH}, so
@@ -35,7 +36,7 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   private final Map<String, ColumnType> types;
   private final String rejectsDir;
   private transient GroupTable local;
-  /** How many groups this mapper's last task had, to size the next task's table. */
+  /** How many groups this mapper's last table had, to size the next one. */
   private transient int lastGroups;
   private transient Supplier<State[]> newStates;
   private transient GroupKey.Packer packer;
@@ -67,9 +68,11 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   @Override
   public void setup(TaskContext context) {
     this.context = context;
-    // as many groups as the last task had: the splits of a job are alike, and growing a
-    // table to a million groups rehashes it a dozen times
-    local = new GroupTable(lastGroups);
+    if (local == null) {
+      // as many groups as the last table had: a job's outputs are alike, and growing a table
+      // to a million groups rehashes it a dozen times
+      local = new GroupTable(lastGroups);
+    }
     newStates = this::newStates;
     positionPrefix = context.split().path() + "\u0000"
         + String.format("%020d", context.split().start()) + ":";
@@ -92,12 +95,12 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
     }
     batchRows[packer.rows()] = rowNumber;
     if (packer.pack(row) == BATCH - 1) {
-      flush();
+      applyBatch();
     }
   }
 
   /** Adds the batch's rows to their groups' states, and empties the batch. */
-  private void flush() {
+  private void applyBatch() {
     local.statesFor(packer, batchStates, newStates);
     int rows = packer.rows();
     // aggregate by aggregate, so that the updates of one pass touch independent states, whose
@@ -252,22 +255,35 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
     return states;
   }
 
+  /** Applies the task's last batch; its groups stay in the table for the worker's next tasks. */
   @Override
   public void cleanup(Emitter<Integer, GroupBlock> out) throws IOException {
     if (packer != null) {
-      flush();
-      lastGroups = local.size();
-      GroupBlock[] blocks = local.blocks();
-      for (int p = 0; p < blocks.length; p++) {
-        if (blocks[p] != null) {
-          out.emit(p, blocks[p]);
-        }
-      }
+      applyBatch();
     }
-    local = null;
     if (rejects != null) {
       rejects.close();
       rejects = null;
+    }
+  }
+
+  /**
+   * Hands on the groups of every task since the last flush, one block per partition, and
+   * starts a new table: a worker's tasks share one table, so each group is emitted once per
+   * worker instead of once per task, and no task's output is merged into another's.
+   */
+  @Override
+  public void flush(Emitter<Integer, GroupBlock> out) {
+    if (local == null) {
+      return;
+    }
+    lastGroups = local.size();
+    GroupBlock[] blocks = local.blocks();
+    local = null;
+    for (int p = 0; p < blocks.length; p++) {
+      if (blocks[p] != null) {
+        out.emit(p, blocks[p]);
+      }
     }
   }
 }

@@ -1,18 +1,22 @@
 package org.forkreduce.examples.dataframe;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * The groups one map task has seen and their states: open addressing over the packed key bytes
- * ({@link GroupKey.Packer}), probed with a row's bytes, so that a row of a known group costs a
- * probe and no allocation. Hashes sit in their own array, so a probe that meets another group
- * mostly touches no key; key objects are made only when the groups are handed on. Not
+ * The groups a worker's map tasks have seen and their states: open addressing over the packed
+ * key bytes ({@link GroupKey.Packer}), probed with a row's bytes, so that a row of a known group
+ * costs a probe and no allocation. A slot is one long, a group's hash and number, so a probe that
+ * meets another group mostly touches no key, and growing the table rehashes one array of longs
+ * while the groups stay where they are. Groups are numbered in the order they came: group g's
+ * key and states sit side by side at {@code groups[2g]} and {@code groups[2g + 1]}. Not
  * thread-safe.
  */
 final class GroupTable {
-  private int[] hashes;
-  private byte[][] keys;
-  private State[][] states;
+  /** A group's hash in the high half, its number + 1 in the low half; 0 when free. */
+  private long[] slots;
+  /** Group g's key bytes at 2g, its states at 2g + 1. */
+  private Object[] groups;
   private int size;
   /** What {@link #touch} loaded, kept so that the compiler cannot drop the loads. */
   @SuppressWarnings("unused")
@@ -20,10 +24,9 @@ final class GroupTable {
 
   /** A table with room for {@code groups} groups before it grows. */
   GroupTable(int groups) {
-    int capacity = Integer.highestOneBit(Math.max(128, groups) * 2 - 1) << 1;
-    hashes = new int[capacity];
-    keys = new byte[capacity][];
-    states = new State[capacity][];
+    int n = Math.max(128, groups);
+    slots = new long[Integer.highestOneBit(n * 2 - 1) << 1];
+    this.groups = new Object[2 * n];
   }
 
   /** The number of groups. */
@@ -48,13 +51,16 @@ final class GroupTable {
    * probing row by row would wait for each in turn; the probes then mostly hit the cache.
    */
   private void touch(GroupKey.Packer packer) {
-    int mask = keys.length - 1;
+    int mask = slots.length - 1;
     int sum = 0;
     for (int row = 0; row < packer.rows(); row++) {
-      int i = spread(packer.hash(row)) & mask;
-      byte[] key = keys[i];
-      State[] s = states[i];
-      sum += hashes[i] + (key == null ? 0 : key.length) + (s == null ? 0 : s.length);
+      long slot = slots[spread(packer.hash(row)) & mask];
+      if (slot != 0) {
+        int g = (int) slot - 1;
+        byte[] key = (byte[]) groups[2 * g];
+        State[] s = (State[]) groups[2 * g + 1];
+        sum += key.length + s.length;
+      }
     }
     touched = sum;
   }
@@ -62,67 +68,70 @@ final class GroupTable {
   /** The states of packed row {@code row}'s group, made by {@code create} if it is new. */
   State[] statesFor(GroupKey.Packer packer, int row, Supplier<State[]> create) {
     int hash = packer.hash(row);
-    int mask = keys.length - 1;
+    int mask = slots.length - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-      byte[] key = keys[i];
-      if (key == null) {
-        State[] fresh = create.get();
-        hashes[i] = hash;
-        keys[i] = packer.copy(row);
-        states[i] = fresh;
-        if (++size * 2 > keys.length) {
-          grow();
-        }
-        return fresh;
+      long slot = slots[i];
+      if (slot == 0) {
+        return add(i, hash, packer.copy(row), create.get());
       }
-      if (hashes[i] == hash && packer.matches(row, key)) {
-        return states[i];
+      int g = (int) slot - 1;
+      if ((int) (slot >>> 32) == hash && packer.matches(row, (byte[]) groups[2 * g])) {
+        return (State[]) groups[2 * g + 1];
       }
     }
+  }
+
+  private State[] add(int slot, int hash, byte[] key, State[] fresh) {
+    if (2 * size == groups.length) {
+      groups = Arrays.copyOf(groups, 4 * size);
+    }
+    groups[2 * size] = key;
+    groups[2 * size + 1] = fresh;
+    slots[slot] = (long) hash << 32 | (size + 1);
+    if (++size * 2 > slots.length) {
+      rehash();
+    }
+    return fresh;
   }
 
   /** The groups, as one block per partition that has any, else null. */
   GroupBlock[] blocks() {
-    int[] groups = new int[GroupBlock.PARTITIONS];
+    int[] count = new int[GroupBlock.PARTITIONS];
     int[] bytes = new int[GroupBlock.PARTITIONS];
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        int p = GroupBlock.partition(hashes[i]);
-        groups[p]++;
-        bytes[p] += keys[i].length;
+    int[] hashes = new int[size];
+    for (long slot : slots) {
+      if (slot != 0) {
+        int g = (int) slot - 1;
+        hashes[g] = (int) (slot >>> 32);
+        int p = GroupBlock.partition(hashes[g]);
+        count[p]++;
+        bytes[p] += ((byte[]) groups[2 * g]).length;
       }
     }
     GroupBlock[] blocks = new GroupBlock[GroupBlock.PARTITIONS];
-    for (int i = 0; i < keys.length; i++) {
-      byte[] key = keys[i];
-      if (key != null) {
-        int p = GroupBlock.partition(hashes[i]);
-        if (blocks[p] == null) {
-          blocks[p] = new GroupBlock(groups[p], bytes[p]); // exactly: no growth
-        }
-        blocks[p].add(key, 0, key.length, hashes[i], states[i]);
+    for (int g = 0; g < size; g++) { // in the order the groups came
+      byte[] key = (byte[]) groups[2 * g];
+      int p = GroupBlock.partition(hashes[g]);
+      if (blocks[p] == null) {
+        blocks[p] = new GroupBlock(count[p], bytes[p]); // exactly: no growth
       }
+      blocks[p].add(key, 0, key.length, hashes[g], (State[]) groups[2 * g + 1]);
     }
     return blocks;
   }
 
-  private void grow() {
-    int[] oldHashes = hashes;
-    byte[][] oldKeys = keys;
-    State[][] oldStates = states;
-    hashes = new int[oldKeys.length * 2];
-    keys = new byte[oldKeys.length * 2][];
-    states = new State[oldKeys.length * 2][];
-    int mask = keys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      if (oldKeys[j] != null) {
-        int i = spread(oldHashes[j]) & mask;
-        while (keys[i] != null) {
+  /** Doubles the slots; the groups stay where they are. */
+  private void rehash() {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = slots.length - 1;
+    for (long slot : old) {
+      if (slot != 0) {
+        int i = spread((int) (slot >>> 32)) & mask;
+        while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
-        hashes[i] = oldHashes[j];
-        keys[i] = oldKeys[j];
-        states[i] = oldStates[j];
+        slots[i] = slot;
       }
     }
   }
