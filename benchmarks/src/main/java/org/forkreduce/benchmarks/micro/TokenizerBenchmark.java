@@ -57,7 +57,7 @@ public class TokenizerBenchmark {
     for (String line : lines) {
       mapper.map(line, out);
     }
-    mapper.cleanup(out);
+    mapper.flush(out);
     return distinct[0];
   }
 

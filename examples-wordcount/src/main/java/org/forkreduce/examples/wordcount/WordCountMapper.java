@@ -7,8 +7,8 @@ import org.forkreduce.Mapper;
 import org.forkreduce.TaskContext;
 
 /**
- * Counts the words of a split and emits {@code (word, count)} for each distinct word at the
- * split's end. A word is a maximal run of code points for which {@link
+ * Counts the words of the splits a worker maps and emits {@code (word, count)} for each
+ * distinct word when the worker flushes. A word is a maximal run of code points for which {@link
  * Character#isLetterOrDigit(int)} is true, lowercased as a whole with {@code
  * toLowerCase(Locale.ROOT)}. Everything else separates words: spaces (U+00A0 and U+3000
  * included), punctuation, apostrophes ({@code don't} is {@code don} and {@code t}), a stray BOM.
@@ -20,7 +20,7 @@ import org.forkreduce.TaskContext;
  */
 public final class WordCountMapper implements Mapper<String, String, Long> {
   private static final long serialVersionUID = 1L;
-  /** The user counter of words seen (the emitted pairs are distinct words per split). */
+  /** The user counter of words seen (the emitted pairs are distinct words per worker). */
   public static final String WORDS = "words";
   private static final boolean[] ASCII_WORD = new boolean[128];
 
@@ -32,9 +32,12 @@ public final class WordCountMapper implements Mapper<String, String, Long> {
 
   private transient WordTable table;
 
+  /** Keeps the table of the worker's earlier tasks: their words are emitted once, at flush. */
   @Override
   public void setup(TaskContext context) {
-    table = new WordTable();
+    if (table == null) {
+      table = new WordTable();
+    }
   }
 
   @Override
@@ -45,9 +48,9 @@ public final class WordCountMapper implements Mapper<String, String, Long> {
     scan(line, table);
   }
 
-  /** Emits every word of the split with its count; the table is dropped. */
+  /** Emits every word of the tasks since the last flush with its count; the table is dropped. */
   @Override
-  public void cleanup(Emitter<String, Long> out) {
+  public void flush(Emitter<String, Long> out) {
     if (table != null) {
       out.count(WORDS, table.total());
       table.forEach(out::emit);

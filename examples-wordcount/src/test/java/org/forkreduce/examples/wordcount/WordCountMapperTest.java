@@ -25,14 +25,14 @@ class WordCountMapperTest {
     return words;
   }
 
-  /** The mapper's counts of {@code lines}: map every line, then cleanup. */
+  /** The mapper's counts of {@code lines}: map every line, then flush. */
   private static HashMap<String, Long> counted(List<String> lines) {
     HashMap<String, Long> counts = new HashMap<>();
     WordCountMapper mapper = new WordCountMapper();
     Emitter<String, Long> out = new Emitter<>() {
       @Override
       public void emit(String key, Long value) {
-        assertThat(counts.put(key, value)).as("one pair per word at cleanup").isNull();
+        assertThat(counts.put(key, value)).as("one pair per word at flush").isNull();
       }
 
       @Override
@@ -41,8 +41,8 @@ class WordCountMapperTest {
     for (String line : lines) {
       mapper.map(line, out);
     }
-    assertThat(counts).as("nothing before cleanup").isEmpty();
-    mapper.cleanup(out);
+    assertThat(counts).as("nothing before flush").isEmpty();
+    mapper.flush(out);
     return counts;
   }
 
@@ -79,7 +79,7 @@ class WordCountMapperTest {
   }
 
   @Property(tries = 200, seed = "11")
-  void cleanup_randomLines_countsEqualRegexReference(
+  void flush_randomLines_countsEqualRegexReference(
       @ForAll @Size(max = 40) List<@StringLength(max = 30) @Chars({'a', 'B', 'z', 'Z', ' ', '-',
           'é', 'K', '\u212A', 'İ', '1'}) String> lines) {
     HashMap<String, Long> expected = new HashMap<>();
@@ -88,7 +88,7 @@ class WordCountMapperTest {
   }
 
   @Test
-  void cleanup_manyDistinctWords_growsAndKeepsEveryCount() {
+  void flush_manyDistinctWords_growsAndKeepsEveryCount() {
     List<String> lines = new ArrayList<>();
     HashMap<String, Long> expected = new HashMap<>();
     for (int i = 0; i < 100_000; i++) {
