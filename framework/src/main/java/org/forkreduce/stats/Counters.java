@@ -13,7 +13,10 @@ public final class Counters implements Serializable {
   public static final String BYTES_READ = "bytes_read";
   /** Records read from the input. */
   public static final String RECORDS_READ = "records_read";
-  /** Pairs emitted by the mapper, before combining. */
+  /**
+   * Pairs emitted by the mapper, before combining. A mapper that emits at {@code flush} emits
+   * once per hand-off of a worker's output, so there this depends on the engine and its workers.
+   */
   public static final String RECORDS_EMITTED = "records_emitted";
   /** Splits processed. */
   public static final String SPLITS = "splits";
