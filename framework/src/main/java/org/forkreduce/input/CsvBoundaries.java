@@ -26,6 +26,10 @@ final class CsvBoundaries {
   private static final int START = 0;
   private static final int QUOTED = 2;
   private static final int QUOTE_SEEN = 3;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   /**
    * @param headerEnd the offset after the header record (the file size if it has no data), or
@@ -41,6 +45,25 @@ final class CsvBoundaries {
 
   private CsvBoundaries() {}
 
+  /** The index of the first {@code b} in {@code buf[from, to)}, or -1; eight bytes a step. */
+  static int indexOf(byte[] buf, int from, int to, int b) {
+    long pattern = ONES * (b & 0xFF);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(buf, i) ^ pattern;
+      long zeros = (x - ONES) & ~x & HIGHS; // the lowest set high bit marks the first match
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (buf[i] == (byte) b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   static Plan plan(Path file, char delimiter, Character quote, long splitSize)
       throws IOException {
     return plan(file, delimiter, quote, splitSize, Integer.MAX_VALUE);
@@ -53,6 +76,10 @@ final class CsvBoundaries {
   static Plan plan(Path file, char delimiter, Character quote, long splitSize, int maxCuts)
       throws IOException {
     long size = Files.size(file);
+    if (maxCuts == Integer.MAX_VALUE && quote != null && QuoteFree.worthChecking(size)
+        && QuoteFree.holds(file, size, quote)) {
+      return QuoteFree.plan(file, size, splitSize);
+    }
     Scan scan = new Scan(delimiter, quote == null ? -1 : quote, splitSize, size, maxCuts);
     byte[] buf = new byte[1 << 16];
     long offset = 0;
@@ -86,11 +113,6 @@ final class CsvBoundaries {
    * followed by a delimiter, a line break, another quote (an escaped quote) or the end.
    */
   private static final class Scan {
-    private static final VarHandle LONGS =
-        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     final int delimiter;
     final int quote;
     final long splitSize;
@@ -167,25 +189,6 @@ final class CsvBoundaries {
       }
       previous = n > from ? buf[n - 1] & 0xFF : previous;
       return true;
-    }
-
-    /** The index of the first {@code b} in {@code buf[from, to)}, or -1; eight bytes a step. */
-    private static int indexOf(byte[] buf, int from, int to, int b) {
-      long pattern = ONES * (b & 0xFF);
-      int i = from;
-      for (; i + 8 <= to; i += 8) {
-        long x = (long) LONGS.get(buf, i) ^ pattern;
-        long zeros = (x - ONES) & ~x & HIGHS; // the lowest set high bit marks the first match
-        if (zeros != 0) {
-          return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-        }
-      }
-      for (; i < to; i++) {
-        if (buf[i] == (byte) b) {
-          return i;
-        }
-      }
-      return -1;
     }
 
     private void recordEnd(long recordStart) {

@@ -68,6 +68,47 @@ class CsvBoundariesTest {
     assertThat(CsvBoundaries.plan(write(text), ',', null, 1).cuts()).containsExactly(5L);
   }
 
+  @Test
+  void plan_quoteFreeText_sameCutsAsTheScanForEverySplitSize() throws IOException {
+    Random random = new Random(7);
+    StringBuilder sb = new StringBuilder("id,v\n");
+    while (sb.length() < 3_000) {
+      sb.append("k").append(random.nextInt(1000)).append(',').append(random.nextInt(99))
+          .append(random.nextInt(3) == 0 ? "\r\n" : "\n");
+    }
+    for (String text : List.of(sb.toString(), sb + "tail,1", "h\n", "no line feed", "",
+        "h\r\n\n\n1\n")) {
+      Path file = write(text);
+      for (long size = 1; size <= text.length() + 1; size++) {
+        // a bound on cuts that is never reached makes plan run the state machine
+        assertThat(QuoteFree.plan(file, text.length(), size)).as("%s, split size %d",
+            text.length(), size).isEqualTo(CsvBoundaries.plan(file, ',', '"', size,
+            Integer.MAX_VALUE - 1));
+      }
+    }
+  }
+
+  @Test
+  void plan_bigFileWithAQuoteInAnyChunk_leftToTheScan() throws IOException {
+    byte[] line = "id0000012345,7,88.1234\n".getBytes(US_ASCII);
+    byte[] bytes = new byte[(33 << 20) / line.length * line.length];
+    for (int i = 0; i < bytes.length; i += line.length) {
+      System.arraycopy(line, 0, bytes, i, line.length);
+    }
+    Path file = Files.write(dir.resolve("big.csv"), bytes);
+    assertThat(QuoteFree.holds(file, bytes.length, '"')).isTrue();
+    long splitSize = 5 << 20;
+    assertThat(CsvBoundaries.plan(file, ',', '"', splitSize))
+        .isEqualTo(CsvBoundaries.plan(file, ',', '"', splitSize, Integer.MAX_VALUE - 1))
+        .satisfies(plan -> assertThat(plan.cuts()).hasSize(6));
+    for (int at : new int[] {0, (8 << 20) - 1, 8 << 20, 20 << 20, bytes.length - 2}) {
+      byte[] quoted = bytes.clone();
+      quoted[at] = '"';
+      Files.write(file, quoted);
+      assertThat(QuoteFree.holds(file, quoted.length, '"')).as("quote at %d", at).isFalse();
+    }
+  }
+
   private Path write(String text) throws IOException {
     return Files.write(dir.resolve("t.csv"), text.getBytes(US_ASCII));
   }
