@@ -147,6 +147,14 @@ final class ExactSum {
   }
 
   /** Adds {@code a * b} exactly: the rounded product and its rounding error. */
+  /** Adds a long exactly: its high and low 32 bits, each a double exactly. */
+  void addLong(long v) {
+    if (v != 0) {
+      add((double) (v >> 32) * 0x1p32);
+      add((double) (v & 0xFFFF_FFFFL));
+    }
+  }
+
   void addProduct(double a, double b) {
     double p = a * b;
     add(p);
