@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * Groups and their aggregate states, packed: the keys' bytes ({@link GroupKey}) one after another
- * in one array, their hashes and states in arrays by group number. A map task hands its groups
+ * in one array, their hashes and states in arrays by group number. A worker hands its groups
  * on as one block per {@link #partition}, the framework's key, and blocks of a partition
  * {@link #merge} into one. So the framework combines, writes, reads and merges a few blocks
  * instead of an entry per group: a block is written and read by one tight loop over its groups,
