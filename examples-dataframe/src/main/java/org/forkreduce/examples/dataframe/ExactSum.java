@@ -146,7 +146,6 @@ final class ExactSum {
     pending = 0;
   }
 
-  /** Adds {@code a * b} exactly: the rounded product and its rounding error. */
   /** Adds a long exactly: its high and low 32 bits, each a double exactly. */
   void addLong(long v) {
     if (v != 0) {
@@ -155,6 +154,7 @@ final class ExactSum {
     }
   }
 
+  /** Adds {@code a * b} exactly: the rounded product and its rounding error. */
   void addProduct(double a, double b) {
     double p = a * b;
     add(p);

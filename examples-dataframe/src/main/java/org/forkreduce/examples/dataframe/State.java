@@ -446,8 +446,7 @@ abstract class State {
     final ExactSum syy = new ExactSum();
     final ExactSum sxy = new ExactSum();
     double pendingX;
-    /** pendingX as a long, when it came from a long column and is one exactly. */
-    private long pendingLong;
+    /** Whether pendingX came from a long column and holds that long exactly. */
     private boolean pendingIsLong;
     /**
      * The five sums of the pairs added as longs, exactly, while they fit: part of the sums
@@ -516,11 +515,10 @@ abstract class State {
     void add(Value v) {
       pendingX = v.asDouble;
       pendingIsLong = !overflowed && exactDouble(v);
-      pendingLong = v.asLong;
     }
 
     void addY(Value v) {
-      if (!pendingIsLong || !exactDouble(v) || !addLongs(pendingLong, v.asLong)) {
+      if (!pendingIsLong || !exactDouble(v) || !addLongs((long) pendingX, v.asLong)) {
         addPair(pendingX, v.asDouble);
       }
     }
