@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,14 +141,10 @@ public final class InputFiles {
    */
   public static InputStream open(Split split, long offset) throws IOException {
     Path path = Path.of(split.path());
-    if (!Files.isRegularFile(path)) {
-      throw new InputException("Input file disappeared during the job: " + path
-          + ". Do not move or delete inputs while a job runs.");
-    }
     if (split.compressed()) {
-      return new GZIPInputStream(Files.newInputStream(path), 1 << 16);
+      return new GZIPInputStream(Channels.newInputStream(openChannel(path)), 1 << 16);
     }
-    FileChannel channel = FileChannel.open(path);
+    FileChannel channel = openChannel(path);
     if (channel.size() < split.fileLength()) {
       channel.close();
       throw new InputException("Input file shrank during the job: " + path + " was "
@@ -155,6 +152,16 @@ public final class InputFiles {
     }
     channel.position(offset);
     return Channels.newInputStream(channel);
+  }
+
+  // Open first, then judge: a check before opening would race with a delete in between.
+  private static FileChannel openChannel(Path path) throws IOException {
+    try {
+      return FileChannel.open(path);
+    } catch (NoSuchFileException e) {
+      throw new InputException("Input file disappeared during the job: " + path
+          + ". Do not move or delete inputs while a job runs.", e);
+    }
   }
 
   /** The split's own bytes only: a plain file's range, or a gzip file's whole stream. */

@@ -110,4 +110,26 @@ class TextInputTest {
     Split split = input.splits(new SplitPolicy(4, 1)).get(1);
     assertThat(input.describePosition(split, 5)).isEqualTo("line 3 (byte offset 5)");
   }
+
+  @Test
+  void open_fileDeletedAfterPlanning_failsNamingIt() throws IOException {
+    Path file = SplitReading.write(dir, "gone.txt", "a\nb\n".getBytes(UTF_8));
+    Split split = Inputs.textLines(file).splits(new SplitPolicy(2, 1)).get(1);
+    Files.delete(file);
+    assertThatThrownBy(() -> InputFiles.open(split, split.start()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("disappeared during the job")
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void open_fileShrankAfterPlanning_failsNamingIt() throws IOException {
+    Path file = SplitReading.write(dir, "short.txt", "a\nb\n".getBytes(UTF_8));
+    Split split = Inputs.textLines(file).splits(new SplitPolicy(2, 1)).get(1);
+    Files.write(file, "a\n".getBytes(UTF_8));
+    assertThatThrownBy(() -> InputFiles.open(split, split.start()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("shrank during the job")
+        .hasMessageContaining("was 4 bytes");
+  }
 }
