@@ -65,6 +65,40 @@ final class ExactSum {
     rest = kryo.readObjectOrNull(in, Expansion.class);
   }
 
+  /** The number of longs {@link #store} writes. */
+  static final int LIMBS = 6;
+
+  /**
+   * Writes the fixed-point part, normalized, to {@code a[at, at + LIMBS)}; the values outside
+   * the window are {@link #rest()}.
+   */
+  void store(long[] a, int at) {
+    normalize();
+    a[at] = l0;
+    a[at + 1] = l1;
+    a[at + 2] = l2;
+    a[at + 3] = l3;
+    a[at + 4] = l4;
+    a[at + 5] = l5;
+  }
+
+  /** Makes this the sum {@link #store} wrote, with {@code rest}, which this sum now owns. */
+  void load(long[] a, int at, Expansion rest) {
+    l0 = a[at];
+    l1 = a[at + 1];
+    l2 = a[at + 2];
+    l3 = a[at + 3];
+    l4 = a[at + 4];
+    l5 = a[at + 5];
+    pending = 0;
+    this.rest = rest;
+  }
+
+  /** The values outside the fixed-point window, or null while there are none. */
+  Expansion rest() {
+    return rest;
+  }
+
   void add(double x) {
     long bits = Double.doubleToRawLongBits(x);
     // position of the mantissa's lowest bit above 2^-96; zero, subnormals, NaN and infinities
@@ -118,13 +152,13 @@ final class ExactSum {
       return;
     }
     if (Double.isFinite(x)) {
-      rest().add(x);
+      ensureRest().add(x);
     } else {
-      rest().addSpecial(x);
+      ensureRest().addSpecial(x);
     }
   }
 
-  private Expansion rest() {
+  private Expansion ensureRest() {
     if (rest == null) {
       rest = new Expansion();
     }
@@ -172,7 +206,7 @@ final class ExactSum {
     l5 += other.l5;
     normalize();
     if (other.rest != null) {
-      rest().addAll(other.rest);
+      ensureRest().addAll(other.rest);
     }
   }
 

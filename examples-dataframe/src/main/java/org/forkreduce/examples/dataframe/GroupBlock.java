@@ -2,7 +2,6 @@ package org.forkreduce.examples.dataframe;
 
 import com.esotericsoftware.kryo.kryo5.DefaultSerializer;
 import com.esotericsoftware.kryo.kryo5.Kryo;
-import com.esotericsoftware.kryo.kryo5.Registration;
 import com.esotericsoftware.kryo.kryo5.Serializer;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
@@ -10,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * Groups and their aggregate states, packed: the keys' bytes ({@link GroupKey}) one after another
- * in one array, their hashes and states in arrays by group number. A worker hands its groups
+ * in one array, their hashes in an array and each aggregate's states in a {@link StateColumn},
+ * by group number. A worker hands its groups
  * on as one block per {@link #partition}, the framework's key, and blocks of a partition
  * {@link #merge} into one. So the framework combines, writes, reads and merges a few blocks
  * instead of an entry per group: a block is written and read by one tight loop over its groups,
@@ -29,7 +29,8 @@ final class GroupBlock {
   /** Group g's key is {@code keys[g == 0 ? 0 : ends[g - 1], ends[g])}. */
   private int[] ends;
   private int[] hashes;
-  private State[][] states;
+  /** Each aggregate's states, by group; made by the first add, null until then. */
+  private StateColumn[] states;
   private int size;
   /** Open addressing over the groups, each slot a group number + 1; made by the first merge. */
   private int[] index;
@@ -38,7 +39,6 @@ final class GroupBlock {
     keys = new byte[Math.max(16, keyBytes)];
     ends = new int[Math.max(4, groups)];
     hashes = new int[ends.length];
-    states = new State[ends.length][];
   }
 
   /** The partition of a key of this hash, in {@code [0, PARTITIONS)}. */
@@ -65,19 +65,36 @@ final class GroupBlock {
     return ends[g];
   }
 
-  State[] states(int g) {
-    return states[g];
+  /** The result of aggregate {@code c} for group {@code g} ({@link State#result}). */
+  Object result(int c, int g) {
+    return states[c].result(g);
   }
 
-  /** Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet. */
+  /**
+   * Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet,
+   * with its states, which must not be used afterwards.
+   */
   void add(byte[] key, int from, int to, int hash, State[] groupStates) {
+    if (states == null) {
+      states = new StateColumn[groupStates.length];
+      for (int c = 0; c < states.length; c++) {
+        states[c] = StateColumn.of(groupStates[c], ends.length);
+      }
+    }
+    int g = appendKey(key, from, to, hash);
+    for (int c = 0; c < states.length; c++) {
+      states[c].set(g, groupStates[c]);
+    }
+  }
+
+  /** Appends a key and returns its group number; the caller sets the group's states. */
+  private int appendKey(byte[] key, int from, int to, int hash) {
     int start = from(size);
     int end = start + (to - from);
     reserve(size + 1, end);
     System.arraycopy(key, from, keys, start, to - from);
     ends[size] = end;
     hashes[size] = hash;
-    states[size] = groupStates;
     size++;
     if (index != null) {
       if (size * 2 > index.length) {
@@ -86,6 +103,7 @@ final class GroupBlock {
         insert(size - 1);
       }
     }
+    return size - 1;
   }
 
   /**
@@ -94,6 +112,9 @@ final class GroupBlock {
    * states may now be this block's).
    */
   GroupBlock merge(GroupBlock other) {
+    if (other.size == 0 || size == 0) {
+      return size == 0 ? other : this;
+    }
     reserve(size + other.size, from(size) + other.from(other.size));
     if (index == null || (size + other.size) * 2 > index.length) {
       indexGroups(size + other.size);
@@ -101,12 +122,13 @@ final class GroupBlock {
     for (int g = 0; g < other.size; g++) {
       int found = find(other.keys, other.from(g), other.to(g), other.hashes[g]);
       if (found < 0) {
-        add(other.keys, other.from(g), other.to(g), other.hashes[g], other.states[g]);
+        int mine = appendKey(other.keys, other.from(g), other.to(g), other.hashes[g]);
+        for (int c = 0; c < states.length; c++) {
+          states[c].copy(mine, other.states[c], g);
+        }
       } else {
-        State[] mine = states[found];
-        State[] theirs = other.states[g];
-        for (int c = 0; c < mine.length; c++) {
-          mine[c].merge(theirs[c]);
+        for (int c = 0; c < states.length; c++) {
+          states[c].merge(found, other.states[c], g);
         }
       }
     }
@@ -122,7 +144,9 @@ final class GroupBlock {
       int n = Math.max(groups, ends.length * 2);
       ends = Arrays.copyOf(ends, n);
       hashes = Arrays.copyOf(hashes, n);
-      states = Arrays.copyOf(states, n);
+      for (StateColumn c : states == null ? new StateColumn[0] : states) {
+        c.reserve(n);
+      }
     }
   }
 
@@ -156,8 +180,8 @@ final class GroupBlock {
   }
 
   /**
-   * Writes the keys and hashes as arrays, the class of each aggregate's states once, then the
-   * states group by group. Public only because Kryo instantiates it.
+   * Writes the keys and hashes as arrays, then each aggregate's {@link StateColumn}. Public only
+   * because Kryo instantiates it.
    */
   public static final class Serde extends Serializer<GroupBlock> {
     public Serde() {}
@@ -174,18 +198,9 @@ final class GroupBlock {
       out.writeBytes(block.keys, 0, bytes);
       out.writeInts(block.ends, 0, size);
       out.writeInts(block.hashes, 0, size);
-      State[] first = block.states[0];
-      out.writeVarInt(first.length, true);
-      Serializer<?>[] serializers = new Serializer<?>[first.length];
-      for (int c = 0; c < first.length; c++) {
-        // every group's state of aggregate c is of one class: State.create made them all
-        serializers[c] = kryo.writeClass(out, first[c].getClass()).getSerializer();
-      }
-      for (int g = 0; g < size; g++) {
-        State[] s = block.states[g];
-        for (int c = 0; c < s.length; c++) {
-          kryo.writeObject(out, s[c], serializers[c]);
-        }
+      out.writeVarInt(block.states.length, true);
+      for (StateColumn c : block.states) {
+        StateColumn.writeColumn(kryo, out, c, size);
       }
     }
 
@@ -199,17 +214,9 @@ final class GroupBlock {
       block.keys = in.readBytes(in.readVarInt(true));
       block.ends = in.readInts(size);
       block.hashes = in.readInts(size);
-      Registration[] classes = new Registration[in.readVarInt(true)];
-      for (int c = 0; c < classes.length; c++) {
-        classes[c] = kryo.readClass(in);
-      }
-      block.states = new State[size][];
-      for (int g = 0; g < size; g++) {
-        State[] s = new State[classes.length];
-        for (int c = 0; c < s.length; c++) {
-          s[c] = (State) kryo.readObject(in, classes[c].getType(), classes[c].getSerializer());
-        }
-        block.states[g] = s;
+      block.states = new StateColumn[in.readVarInt(true)];
+      for (int c = 0; c < block.states.length; c++) {
+        block.states[c] = StateColumn.readColumn(kryo, in, size);
       }
       block.size = size;
       return block;

@@ -72,7 +72,7 @@ public final class Table {
         (int) Math.min(Integer.MAX_VALUE - 8, groups));
     blocks.drain((partition, block) -> {
       for (int g = 0; g < block.size(); g++) {
-        b.add(block.keys(), block.from(g), block.states(g));
+        b.add(block, g);
       }
     });
     CounterSet counters = new CounterSet();
@@ -135,12 +135,12 @@ public final class Table {
       topCall = top < 0 ? -1 : callIndex.get(exprs.get(top).top());
     }
 
-    /** Adds the rows of the group whose key is packed at {@code packed[from...]}. */
-    void add(byte[] packed, int from, State[] states) {
+    /** Adds the rows of {@code block}'s group {@code g}. */
+    void add(GroupBlock block, int g) {
       for (int c = 0; c < results.length; c++) {
-        results[c] = states[c].result();
+        results[c] = block.result(c, g);
       }
-      GroupKey.decode(packed, from, row, keyTypes, strings);
+      GroupKey.decode(block.keys(), block.from(g), row, keyTypes, strings);
       for (int e = 0; e < exprs.size(); e++) {
         row[keys + e] = e == topExpr ? null
             : direct[e] >= 0 ? results[direct[e]] : exprs.get(e).expr().eval(result);

@@ -30,7 +30,7 @@ class GroupBlockTest {
   private static Map<List<String>, Long> groups(GroupBlock block) {
     Map<List<String>, Long> groups = new HashMap<>();
     for (int g = 0; g < block.size(); g++) {
-      Long sum = (Long) block.states(g)[0].result();
+      Long sum = (Long) block.result(0, g);
       assertThat(groups.put(TestKeys.values(block, g, 2), sum)).as("keys are distinct").isNull();
     }
     return groups;

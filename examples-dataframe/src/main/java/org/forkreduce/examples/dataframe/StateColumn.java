@@ -1,0 +1,368 @@
+package org.forkreduce.examples.dataframe;
+
+import com.esotericsoftware.kryo.kryo5.Kryo;
+import com.esotericsoftware.kryo.kryo5.Registration;
+import com.esotericsoftware.kryo.kryo5.io.Input;
+import com.esotericsoftware.kryo.kryo5.io.Output;
+import java.util.Arrays;
+
+/**
+ * One aggregate's states for the groups of a {@link GroupBlock}, by group number. Counts, long
+ * sums and double sums (and means) are held in primitive arrays: a block of ten million groups
+ * then holds a few arrays instead of tens of millions of state objects, which the driver would
+ * otherwise allocate, and its collector copy, while it reads the result. Other states are kept
+ * as objects. Either way a column merges, appends and reads out as the {@link State} would: the
+ * same laws, the same results.
+ */
+abstract class StateColumn {
+  private static final byte OBJECTS = 0;
+  private static final byte COUNTS = 1;
+  private static final byte LONG_SUMS = 2;
+  private static final byte DOUBLE_SUMS = 3;
+  private static final byte MEANS = 4;
+
+  /** A column for states like {@code sample}, with room for {@code groups} groups. */
+  static StateColumn of(State sample, int groups) {
+    if (sample instanceof State.Count) {
+      return new Counts(groups);
+    } else if (sample instanceof State.LongSum) {
+      return new LongSums(groups);
+    } else if (sample instanceof State.DoubleSum d) {
+      return new DoubleSums(d.mean, groups);
+    }
+    return new Boxed(sample.getClass(), groups);
+  }
+
+  /** Makes room for {@code groups} groups. */
+  abstract void reserve(int groups);
+
+  /** Sets group {@code g}'s state to {@code s}'s; {@code s} must not be used afterwards. */
+  abstract void set(int g, State s);
+
+  /** Sets group {@code g}'s state to {@code other}'s group {@code og}'s. */
+  abstract void copy(int g, StateColumn other, int og);
+
+  /** Folds {@code other}'s group {@code og} into group {@code g} ({@link State#merge}). */
+  abstract void merge(int g, StateColumn other, int og);
+
+  /** Group {@code g}'s result ({@link State#result}). */
+  abstract Object result(int g);
+
+  abstract byte kind();
+
+  /** Writes the states of groups {@code [0, size)}. */
+  abstract void write(Kryo kryo, Output out, int size);
+
+  /** Reads what {@link #write} wrote into groups {@code [0, size)}. */
+  abstract void read(Kryo kryo, Input in, int size);
+
+  /** Writes the column's kind, then its states. */
+  static void writeColumn(Kryo kryo, Output out, StateColumn column, int size) {
+    out.writeByte(column.kind());
+    if (column instanceof Boxed o) {
+      kryo.writeClass(out, o.type);
+    }
+    column.write(kryo, out, size);
+  }
+
+  /** Reads a column that {@link #writeColumn} wrote. */
+  static StateColumn readColumn(Kryo kryo, Input in, int size) {
+    byte kind = in.readByte();
+    StateColumn column = switch (kind) {
+      case COUNTS -> new Counts(size);
+      case LONG_SUMS -> new LongSums(size);
+      case DOUBLE_SUMS, MEANS -> new DoubleSums(kind == MEANS, size);
+      default -> new Boxed(kryo.readClass(in), size);
+    };
+    column.read(kryo, in, size);
+    return column;
+  }
+
+  private static int grown(int length, int groups) {
+    return Math.max(groups, length + (length >> 1));
+  }
+
+  /** {@code count()}: the number of rows. */
+  private static final class Counts extends StateColumn {
+    private long[] n;
+
+    Counts(int groups) {
+      n = new long[Math.max(4, groups)];
+    }
+
+    @Override
+    void reserve(int groups) {
+      if (groups > n.length) {
+        n = Arrays.copyOf(n, grown(n.length, groups));
+      }
+    }
+
+    @Override
+    void set(int g, State s) {
+      n[g] = ((State.Count) s).n;
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      n[g] = ((Counts) other).n[og];
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      n[g] += ((Counts) other).n[og];
+    }
+
+    @Override
+    Object result(int g) {
+      return n[g];
+    }
+
+    @Override
+    byte kind() {
+      return COUNTS;
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      out.writeLongs(n, 0, size, true);
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      n = in.readLongs(size, true);
+    }
+  }
+
+  /** {@code sum} of a long column: the sum at 2g, the number of values at 2g + 1. */
+  private static final class LongSums extends StateColumn {
+    private long[] sumAndN;
+
+    LongSums(int groups) {
+      sumAndN = new long[2 * Math.max(4, groups)];
+    }
+
+    @Override
+    void reserve(int groups) {
+      if (2 * groups > sumAndN.length) {
+        sumAndN = Arrays.copyOf(sumAndN, 2 * grown(sumAndN.length / 2, groups));
+      }
+    }
+
+    @Override
+    void set(int g, State s) {
+      State.LongSum sum = (State.LongSum) s;
+      sumAndN[2 * g] = sum.sum;
+      sumAndN[2 * g + 1] = sum.n;
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      System.arraycopy(((LongSums) other).sumAndN, 2 * og, sumAndN, 2 * g, 2);
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      long[] o = ((LongSums) other).sumAndN;
+      sumAndN[2 * g] = Math.addExact(sumAndN[2 * g], o[2 * og]);
+      sumAndN[2 * g + 1] += o[2 * og + 1];
+    }
+
+    @Override
+    Object result(int g) {
+      return sumAndN[2 * g + 1] == 0 ? null : sumAndN[2 * g];
+    }
+
+    @Override
+    byte kind() {
+      return LONG_SUMS;
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      out.writeLongs(sumAndN, 0, 2 * size, false);
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      sumAndN = in.readLongs(2 * size, false);
+    }
+  }
+
+  /**
+   * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point limbs
+   * at {@code limbs[LIMBS * g ...]} plus, rarely, an {@link Expansion} in {@code rest[g]} (see
+   * {@link ExactSum}); its number of values is {@code n[g]}. A merge or a result loads the sums
+   * into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
+   */
+  private static final class DoubleSums extends StateColumn {
+    private final boolean mean;
+    private long[] limbs;
+    private long[] n;
+    /** Null while no group has a rest. */
+    private Expansion[] rest;
+    private final ExactSum mine = new ExactSum();
+    private final ExactSum theirs = new ExactSum();
+
+    DoubleSums(boolean mean, int groups) {
+      this.mean = mean;
+      n = new long[Math.max(4, groups)];
+      limbs = new long[ExactSum.LIMBS * n.length];
+    }
+
+    @Override
+    void reserve(int groups) {
+      if (groups > n.length) {
+        n = Arrays.copyOf(n, grown(n.length, groups));
+        limbs = Arrays.copyOf(limbs, ExactSum.LIMBS * n.length);
+        rest = rest == null ? null : Arrays.copyOf(rest, n.length);
+      }
+    }
+
+    @Override
+    void set(int g, State s) {
+      State.DoubleSum d = (State.DoubleSum) s;
+      n[g] = d.n;
+      d.sum.store(limbs, ExactSum.LIMBS * g);
+      setRest(g, d.sum.rest());
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      DoubleSums o = (DoubleSums) other;
+      n[g] = o.n[og];
+      System.arraycopy(o.limbs, ExactSum.LIMBS * og, limbs, ExactSum.LIMBS * g, ExactSum.LIMBS);
+      setRest(g, o.rest == null ? null : o.rest[og]);
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      DoubleSums o = (DoubleSums) other;
+      n[g] += o.n[og];
+      load(mine, g);
+      o.load(theirs, og);
+      mine.addAll(theirs);
+      mine.store(limbs, ExactSum.LIMBS * g);
+      setRest(g, mine.rest());
+    }
+
+    @Override
+    Object result(int g) {
+      if (n[g] == 0) {
+        return null;
+      }
+      load(mine, g);
+      return mean ? mine.value() / n[g] : mine.value();
+    }
+
+    private void load(ExactSum sum, int g) {
+      sum.load(limbs, ExactSum.LIMBS * g, rest == null ? null : rest[g]);
+    }
+
+    private void setRest(int g, Expansion e) {
+      if (e != null && rest == null) {
+        rest = new Expansion[n.length];
+      }
+      if (rest != null) {
+        rest[g] = e;
+      }
+    }
+
+    @Override
+    byte kind() {
+      return mean ? MEANS : DOUBLE_SUMS;
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      out.writeLongs(n, 0, size, true);
+      out.writeLongs(limbs, 0, ExactSum.LIMBS * size, false);
+      int rests = 0;
+      for (int g = 0; rest != null && g < size; g++) {
+        rests += rest[g] != null ? 1 : 0;
+      }
+      out.writeVarInt(rests, true);
+      for (int g = 0; rests > 0 && g < size; g++) {
+        if (rest[g] != null) {
+          out.writeVarInt(g, true);
+          kryo.writeObject(out, rest[g]);
+        }
+      }
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      n = in.readLongs(size, true);
+      limbs = in.readLongs(ExactSum.LIMBS * size, false);
+      rest = null;
+      for (int i = in.readVarInt(true); i > 0; i--) {
+        int g = in.readVarInt(true);
+        setRest(g, kryo.readObject(in, Expansion.class));
+      }
+    }
+  }
+
+  /** Any other state, as objects of one class; written by the class's Kryo serializer. */
+  private static final class Boxed extends StateColumn {
+    private final Class<?> type;
+    private State[] states;
+
+    Boxed(Class<?> type, int groups) {
+      this.type = type;
+      states = new State[Math.max(4, groups)];
+    }
+
+    Boxed(Registration registration, int groups) {
+      this(registration.getType(), groups);
+    }
+
+    @Override
+    void reserve(int groups) {
+      if (groups > states.length) {
+        states = Arrays.copyOf(states, grown(states.length, groups));
+      }
+    }
+
+    @Override
+    void set(int g, State s) {
+      states[g] = s;
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      states[g] = ((Boxed) other).states[og];
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      states[g].merge(((Boxed) other).states[og]);
+    }
+
+    @Override
+    Object result(int g) {
+      return states[g].result();
+    }
+
+    @Override
+    byte kind() {
+      return OBJECTS;
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      var serializer = kryo.getRegistration(type).getSerializer();
+      for (int g = 0; g < size; g++) {
+        kryo.writeObject(out, states[g], serializer);
+      }
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      @SuppressWarnings("unchecked")
+      Class<State> stateType = (Class<State>) type;
+      var serializer = kryo.getRegistration(type).getSerializer();
+      for (int g = 0; g < size; g++) {
+        states[g] = kryo.readObject(in, stateType, serializer);
+      }
+    }
+  }
+}
