@@ -41,6 +41,24 @@ final class Column {
     return size;
   }
 
+  /** Appends a long cell; as {@code add(Long)}, without the box while the column holds longs. */
+  void addLong(long value) {
+    if (kind != Kind.LONG || size == bits.length) {
+      add((Object) value);
+      return;
+    }
+    bits[size++] = value;
+  }
+
+  /** Appends a double cell; as {@code add(Double)}, without the box in a column of doubles. */
+  void addDouble(double value) {
+    if (kind != Kind.DOUBLE || size == bits.length) {
+      add((Object) value);
+      return;
+    }
+    bits[size++] = Double.doubleToRawLongBits(value);
+  }
+
   /** Appends a cell: a Long, Double, String or null (NA). */
   void add(Object value) {
     if (size == capacity()) {

@@ -70,6 +70,11 @@ final class GroupBlock {
     return states[c].result(g);
   }
 
+  /** Appends {@link #result} to {@code out}, unboxed where it can. */
+  void resultInto(int c, int g, Column out) {
+    states[c].resultInto(g, out);
+  }
+
   /**
    * Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet,
    * with its states, which must not be used afterwards.

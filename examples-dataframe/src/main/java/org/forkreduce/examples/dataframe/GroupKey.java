@@ -106,12 +106,13 @@ final class GroupKey {
   }
 
   /**
-   * Decodes the key packed at {@code packed[from...]} into {@code cells[0, types.length)},
-   * typed: NA (empty) as null, LONG as a Long, DOUBLE as a Double, text through {@code strings}.
+   * Decodes the key packed at {@code packed[from...]}, appending one cell to each of {@code
+   * cells[0, types.length)}, typed: NA (empty) as null, LONG as a long, DOUBLE as a double, text
+   * through {@code strings}.
    *
    * @throws NumberFormatException if a value does not parse as its column's type
    */
-  static void decode(byte[] packed, int from, Object[] cells, ColumnType[] types,
+  static void decode(byte[] packed, int from, Column[] cells, ColumnType[] types,
       StringCache strings) {
     int p = from;
     for (int k = 0; k < types.length; k++) {
@@ -122,11 +123,15 @@ final class GroupKey {
           length = (length << 8) | (packed[p++] & 0xFF);
         }
       }
-      cells[k] = length == 0 ? null : switch (types[k]) {
-        case LONG -> parseLong(packed, p, length);
-        case DOUBLE -> Double.parseDouble(new String(packed, p, length, UTF_8));
-        case STRING -> strings.intern(packed, p, length);
-      };
+      if (length == 0) {
+        cells[k].add(null);
+      } else if (types[k] == ColumnType.LONG) {
+        cells[k].addLong(parseLong(packed, p, length));
+      } else if (types[k] == ColumnType.DOUBLE) {
+        cells[k].addDouble(Double.parseDouble(new String(packed, p, length, UTF_8)));
+      } else {
+        cells[k].add(strings.intern(packed, p, length));
+      }
       p += length;
     }
   }

@@ -48,6 +48,11 @@ abstract class StateColumn {
   /** Group {@code g}'s result ({@link State#result}). */
   abstract Object result(int g);
 
+  /** Appends group {@code g}'s result to {@code out}, unboxed where the column allows. */
+  void resultInto(int g, Column out) {
+    out.add(result(g));
+  }
+
   abstract byte kind();
 
   /** Writes the states of groups {@code [0, size)}. */
@@ -118,6 +123,11 @@ abstract class StateColumn {
     }
 
     @Override
+    void resultInto(int g, Column out) {
+      out.addLong(n[g]);
+    }
+
+    @Override
     byte kind() {
       return COUNTS;
     }
@@ -170,6 +180,15 @@ abstract class StateColumn {
     @Override
     Object result(int g) {
       return sumAndN[2 * g + 1] == 0 ? null : sumAndN[2 * g];
+    }
+
+    @Override
+    void resultInto(int g, Column out) {
+      if (sumAndN[2 * g + 1] == 0) {
+        out.add(null);
+      } else {
+        out.addLong(sumAndN[2 * g]);
+      }
     }
 
     @Override
@@ -247,9 +266,19 @@ abstract class StateColumn {
 
     @Override
     Object result(int g) {
+      return n[g] == 0 ? null : value(g);
+    }
+
+    @Override
+    void resultInto(int g, Column out) {
       if (n[g] == 0) {
-        return null;
+        out.add(null);
+      } else {
+        out.addDouble(value(g));
       }
+    }
+
+    private double value(int g) {
       load(mine, g);
       return mean ? mine.value() / n[g] : mine.value();
     }

@@ -82,9 +82,6 @@ public final class Table {
     return b.build().withRun(counters.snapshot(), blocks.stats());
   }
 
-  /** The top() values of a table without a top() column: one row per group. */
-  private static final Object[] NO_TOP = {null};
-
   /** Rows as they are made, one group at a time. */
   private static final class Builder {
     private final List<String> header;
@@ -96,7 +93,6 @@ public final class Table {
     private final ColumnType[] keyTypes;
     /** By equality: an aggregate used by several expressions is computed once (calls()). */
     private final Map<AggCall, Integer> callIndex = new HashMap<>();
-    private final Object[] row;
     private final Object[] results;
     private final Function<AggCall, Object> result;
     /** The call of an expression that is one aggregate and nothing more, else -1. */
@@ -126,7 +122,6 @@ public final class Table {
       for (int c = 0; c < calls.size(); c++) {
         callIndex.put(calls.get(c), c);
       }
-      row = new Object[header.size()];
       results = new Object[calls.size()];
       result = c -> results[callIndex.get(c)];
       direct = new int[exprs.size()];
@@ -137,24 +132,49 @@ public final class Table {
 
     /** Adds the rows of {@code block}'s group {@code g}. */
     void add(GroupBlock block, int g) {
-      for (int c = 0; c < results.length; c++) {
-        results[c] = block.result(c, g);
+      if (topCall >= 0) {
+        addTops(block, g);
+        return;
       }
-      GroupKey.decode(block.keys(), block.from(g), row, keyTypes, strings);
+      GroupKey.decode(block.keys(), block.from(g), cells, keyTypes, strings);
+      boolean computed = false;
       for (int e = 0; e < exprs.size(); e++) {
-        row[keys + e] = e == topExpr ? null
-            : direct[e] >= 0 ? results[direct[e]] : exprs.get(e).expr().eval(result);
-      }
-      Object[] tops = topCall < 0 ? NO_TOP : (Object[]) results[topCall];
-      for (Object top : tops) {
-        if (topExpr >= 0) {
-          row[keys + topExpr] = top;
+        if (direct[e] >= 0) {
+          block.resultInto(direct[e], g, cells[keys + e]);
+        } else {
+          computed = computed || computeResults(block, g);
+          cells[keys + e].add(exprs.get(e).expr().eval(result));
         }
-        for (int c = 0; c < row.length; c++) {
-          cells[c].add(row[c]);
+      }
+      size++;
+    }
+
+    /** One row per value of the top() column; the key and the other cells repeat. */
+    private void addTops(GroupBlock block, int g) {
+      computeResults(block, g);
+      Object[] tops = (Object[]) results[topCall];
+      for (int i = 0; i < tops.length; i++) {
+        if (i == 0) {
+          GroupKey.decode(block.keys(), block.from(g), cells, keyTypes, strings);
+        } else {
+          for (int k = 0; k < keys; k++) {
+            cells[k].add(cells[k].get(size - 1));
+          }
+        }
+        for (int e = 0; e < exprs.size(); e++) {
+          cells[keys + e].add(e == topExpr ? tops[i]
+              : direct[e] >= 0 ? results[direct[e]] : exprs.get(e).expr().eval(result));
         }
         size++;
       }
+    }
+
+    /** Fills {@link #results} with group {@code g}'s; returns true. */
+    private boolean computeResults(GroupBlock block, int g) {
+      for (int c = 0; c < results.length; c++) {
+        results[c] = block.result(c, g);
+      }
+      return true;
     }
 
     Table build() {

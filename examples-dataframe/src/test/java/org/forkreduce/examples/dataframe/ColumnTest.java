@@ -40,6 +40,30 @@ class ColumnTest {
   }
 
   @Test
+  void addLongAndAddDouble_anyMixWithOtherCells_sameAsAddingTheBoxes() {
+    Random random = new Random(20261130);
+    for (int trial = 0; trial < 100; trial++) {
+      Column typed = new Column(1);
+      Column boxed = new Column(1);
+      for (int i = random.nextInt(60); i > 0; i--) {
+        int what = random.nextInt(trial % 3 == 0 ? 4 : 2); // some columns of one kind only
+        long v = LONGS[random.nextInt(LONGS.length)];
+        double d = DOUBLES[random.nextInt(DOUBLES.length)];
+        switch (trial % 2 == 0 ? what : 3 - what) {
+          case 0 -> { typed.addLong(v); boxed.add(v); }
+          case 1 -> { typed.add(null); boxed.add(null); }
+          case 2 -> { typed.addDouble(d); boxed.add(d); }
+          default -> { typed.add("t" + v); boxed.add("t" + v); }
+        }
+      }
+      for (int r = 0; r < boxed.size(); r++) {
+        assertThat(typed.get(r)).as("trial %d row %d", trial, r).isEqualTo(boxed.get(r));
+      }
+      assertThat(typed.size()).isEqualTo(boxed.size());
+    }
+  }
+
+  @Test
   void appendCsv_everyKindOfCell_sameTextAsTheFormatPrintsFirstAndLater() throws IOException {
     List<Object> cells = new ArrayList<>();
     for (double d : DOUBLES) {

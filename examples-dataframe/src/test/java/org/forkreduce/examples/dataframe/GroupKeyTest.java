@@ -46,10 +46,8 @@ class GroupKeyTest {
     ColumnType[] types = {ColumnType.LONG, ColumnType.LONG, ColumnType.LONG, ColumnType.LONG,
         ColumnType.LONG, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.STRING,
         ColumnType.STRING};
-    Object[] cells = new Object[values.length];
     byte[] packed = TestKeys.pack(values);
-    GroupKey.decode(packed, 0, cells, types, new StringCache(16));
-    assertThat(cells).containsExactly(null, 0L, 5L, Long.MAX_VALUE, Long.MIN_VALUE, 12.0, 1500.0,
+    assertThat(TestKeys.decode(packed, 0, types)).containsExactly(null, 0L, 5L, Long.MAX_VALUE, Long.MIN_VALUE, 12.0, 1500.0,
         "é😀", "y".repeat(300));
   }
 
@@ -65,8 +63,7 @@ class GroupKeyTest {
   @Test
   void decode_longColumnHoldingText_failsAsParseLong() {
     byte[] packed = TestKeys.pack("12a");
-    assertThatThrownBy(() -> GroupKey.decode(packed, 0, new Object[1],
-        new ColumnType[] {ColumnType.LONG}, new StringCache(16)))
+    assertThatThrownBy(() -> TestKeys.decode(packed, 0, ColumnType.LONG))
         .isInstanceOf(NumberFormatException.class).hasMessageContaining("12a");
   }
 }

@@ -44,13 +44,19 @@ final class TestKeys {
   static List<String> values(byte[] packed, int from, int columns) {
     ColumnType[] types = new ColumnType[columns];
     Arrays.fill(types, ColumnType.STRING);
-    Object[] cells = new Object[columns];
-    GroupKey.decode(packed, from, cells, types, new StringCache(16));
     List<String> values = new ArrayList<>();
-    for (Object cell : cells) {
+    for (Object cell : decode(packed, from, types)) {
       values.add(cell == null ? "" : (String) cell); // NA, the empty value, decodes as null
     }
     return values;
+  }
+
+  /** The cells {@link GroupKey#decode} makes of the key packed at {@code packed[from...]}. */
+  static Object[] decode(byte[] packed, int from, ColumnType... types) {
+    Column[] columns = new Column[types.length];
+    Arrays.setAll(columns, c -> new Column(1));
+    GroupKey.decode(packed, from, columns, types, new StringCache(16));
+    return Arrays.stream(columns).map(c -> c.get(0)).toArray();
   }
 
   /** The values of group g of a block of {@code columns} text columns. */
