@@ -27,70 +27,40 @@ final class ExactSum {
    */
   private static final int NORMALIZE_EVERY = 1 << 20;
 
+  /** The longs a sum takes in an array: six limbs, then the adds since they were normalized. */
+  static final int SIZE = 7;
+  private static final int PENDING = 6;
+
   /*
-   * The fixed-point value is the sum of limb_k * 2^(32k - 96). Between normalizations a limb may
-   * hold any long; after one, limbs 0-4 hold 0..2^32-1 and limb 5 the signed rest.
+   * The fixed-point value is the sum of limb_k * 2^(32k - 96), limb k at a[k]. Between
+   * normalizations a limb may hold any long; after one, limbs 0-4 hold 0..2^32-1 and limb 5 the
+   * signed rest. A column of sums (StateColumn) keeps many such runs of SIZE longs in one array
+   * and updates them with the static methods, so both add alike.
    */
-  private long l0;
-  private long l1;
-  private long l2;
-  private long l3;
-  private long l4;
-  private long l5;
-  private int pending;
+  private final long[] a = new long[SIZE];
   /** The values outside the window, or null while there are none. */
   private Expansion rest;
 
   /** Writes the sum: the limbs, the adds since they were last normalized, the rest. */
   void write(Kryo kryo, Output out) {
-    out.writeVarLong(l0, false);
-    out.writeVarLong(l1, false);
-    out.writeVarLong(l2, false);
-    out.writeVarLong(l3, false);
-    out.writeVarLong(l4, false);
-    out.writeVarLong(l5, false);
-    out.writeVarInt(pending, true);
+    out.writeLongs(a, 0, SIZE, false);
     kryo.writeObjectOrNull(out, rest, Expansion.class);
   }
 
   /** Reads into this (new) sum what {@link #write} wrote. */
   void read(Kryo kryo, Input in) {
-    l0 = in.readVarLong(false);
-    l1 = in.readVarLong(false);
-    l2 = in.readVarLong(false);
-    l3 = in.readVarLong(false);
-    l4 = in.readVarLong(false);
-    l5 = in.readVarLong(false);
-    pending = in.readVarInt(true);
+    System.arraycopy(in.readLongs(SIZE, false), 0, a, 0, SIZE);
     rest = kryo.readObjectOrNull(in, Expansion.class);
   }
 
-  /** The number of longs {@link #store} writes. */
-  static final int LIMBS = 6;
-
-  /**
-   * Writes the fixed-point part, normalized, to {@code a[at, at + LIMBS)}; the values outside
-   * the window are {@link #rest()}.
-   */
-  void store(long[] a, int at) {
-    normalize();
-    a[at] = l0;
-    a[at + 1] = l1;
-    a[at + 2] = l2;
-    a[at + 3] = l3;
-    a[at + 4] = l4;
-    a[at + 5] = l5;
+  /** Copies the sum's {@link #SIZE} longs to {@code to[at...]}; the values outside are {@link #rest()}. */
+  void store(long[] to, int at) {
+    System.arraycopy(a, 0, to, at, SIZE);
   }
 
   /** Makes this the sum {@link #store} wrote, with {@code rest}, which this sum now owns. */
-  void load(long[] a, int at, Expansion rest) {
-    l0 = a[at];
-    l1 = a[at + 1];
-    l2 = a[at + 2];
-    l3 = a[at + 3];
-    l4 = a[at + 4];
-    l5 = a[at + 5];
-    pending = 0;
+  void load(long[] from, int at, Expansion rest) {
+    System.arraycopy(from, at, a, 0, SIZE);
     this.rest = rest;
   }
 
@@ -100,84 +70,72 @@ final class ExactSum {
   }
 
   void add(double x) {
+    if (!add(a, 0, x)) {
+      rest = addOutside(rest, x);
+    }
+  }
+
+  /**
+   * Adds {@code x} to the fixed-point sum at {@code a[at, at + SIZE)}, if its bits lie in the
+   * window; returns false, adding nothing, if they do not (then {@link #addOutside} takes it).
+   */
+  static boolean add(long[] a, int at, double x) {
     long bits = Double.doubleToRawLongBits(x);
     // position of the mantissa's lowest bit above 2^-96; zero, subnormals, NaN and infinities
     // fall outside 0..MAX_POSITION
     int position = (int) (bits >>> 52 & 0x7FF) - 1075 + SCALE;
     if (position < 0 || position > MAX_POSITION) {
-      addOutside(x);
-      return;
+      return false;
     }
     long mantissa = bits & 0xF_FFFF_FFFF_FFFFL | 0x10_0000_0000_0000L;
     int shift = position & 31;
     long low = (mantissa & LIMB) << shift;
     long high = (mantissa >>> 32) << shift;
-    long a = low & LIMB;
-    long b = (low >>> 32) + (high & LIMB);
-    long c = high >>> 32;
+    long lo = low & LIMB;
+    long mid = (low >>> 32) + (high & LIMB);
+    long hi = high >>> 32;
     if (bits < 0) {
-      a = -a;
-      b = -b;
-      c = -c;
+      lo = -lo;
+      mid = -mid;
+      hi = -hi;
     }
-    switch (position >>> 5) {
-      case 0 -> {
-        l0 += a;
-        l1 += b;
-        l2 += c;
-      }
-      case 1 -> {
-        l1 += a;
-        l2 += b;
-        l3 += c;
-      }
-      case 2 -> {
-        l2 += a;
-        l3 += b;
-        l4 += c;
-      }
-      default -> {
-        l3 += a;
-        l4 += b;
-        l5 += c;
-      }
+    int limb = at + Math.min(3, position >>> 5);
+    a[limb] += lo;
+    a[limb + 1] += mid;
+    a[limb + 2] += hi;
+    if (++a[at + PENDING] == NORMALIZE_EVERY) {
+      normalize(a, at);
     }
-    if (++pending == NORMALIZE_EVERY) {
-      normalize();
-    }
+    return true;
   }
 
-  private void addOutside(double x) {
+  /**
+   * Adds a value outside the window to {@code rest} (made if null, returned); zero is no value.
+   */
+  static Expansion addOutside(Expansion rest, double x) {
     if (x == 0.0) {
-      return;
+      return rest;
     }
+    Expansion e = rest == null ? new Expansion() : rest;
     if (Double.isFinite(x)) {
-      ensureRest().add(x);
+      e.add(x);
     } else {
-      ensureRest().addSpecial(x);
+      e.addSpecial(x);
     }
-  }
-
-  private Expansion ensureRest() {
-    if (rest == null) {
-      rest = new Expansion();
-    }
-    return rest;
+    return e;
   }
 
   /** Pushes each limb's carry into the next one; the value stays the same, so reads may too. */
+  static void normalize(long[] a, int at) {
+    for (int k = at; k < at + 5; k++) {
+      a[k + 1] += a[k] >> 32;
+      a[k] &= LIMB;
+    }
+    a[at + PENDING] = 0;
+  }
+
   private void normalize() {
-    l1 += l0 >> 32;
-    l0 &= LIMB;
-    l2 += l1 >> 32;
-    l1 &= LIMB;
-    l3 += l2 >> 32;
-    l2 &= LIMB;
-    l4 += l3 >> 32;
-    l3 &= LIMB;
-    l5 += l4 >> 32;
-    l4 &= LIMB;
-    pending = 0;
+    normalize(a, 0);
   }
 
   /** Adds a long exactly: its high and low 32 bits, each a double exactly. */
@@ -198,28 +156,26 @@ final class ExactSum {
   }
 
   void addAll(ExactSum other) {
-    l0 += other.l0;
-    l1 += other.l1;
-    l2 += other.l2;
-    l3 += other.l3;
-    l4 += other.l4;
-    l5 += other.l5;
+    for (int k = 0; k < PENDING; k++) {
+      a[k] += other.a[k];
+    }
     normalize();
     if (other.rest != null) {
-      ensureRest().addAll(other.rest);
+      rest = rest == null ? new Expansion() : rest;
+      rest.addAll(other.rest);
     }
   }
 
   /** Adds {@code this * factor} exactly to {@code target}. */
   void addScaledTo(ExactSum target, double factor) {
     forEachComponent(x -> target.addProduct(x, factor));
-    target.addOutside(special() * factor);
+    target.rest = addOutside(target.rest, special() * factor);
   }
 
   /** Adds {@code -(this * other)} exactly to {@code target}. */
   void subtractProductTo(ExactSum target, ExactSum other) {
     forEachComponent(x -> other.forEachComponent(y -> target.addProduct(-x, y)));
-    target.addOutside(-(special() * other.special()));
+    target.rest = addOutside(target.rest, -(special() * other.special()));
   }
 
   /** The exact sum rounded to the nearest double, ties to even (as {@code math.fsum}). */
@@ -240,10 +196,10 @@ final class ExactSum {
   private double fixedValue() {
     normalize();
     // the same integer in 64-bit words: w0 bits 0-63, w1 64-127, w2 128-191, w3 192-255
-    long w0 = (l1 << 32) | l0;
-    long w1 = (l3 << 32) | l2;
-    long w2 = (l5 << 32) | l4;
-    long w3 = l5 >> 32;
+    long w0 = (a[1] << 32) | a[0];
+    long w1 = (a[3] << 32) | a[2];
+    long w2 = (a[5] << 32) | a[4];
+    long w3 = a[5] >> 32;
     boolean negative = w3 < 0;
     if (negative) { // two's complement negation across the words
       w0 = -w0;
@@ -281,7 +237,7 @@ final class ExactSum {
    */
   private void forEachComponent(DoubleConsumer action) {
     normalize();
-    long[] limbs = {l0, l1, l2, l3, l4, l5 & LIMB, l5 >> 32};
+    long[] limbs = {a[0], a[1], a[2], a[3], a[4], a[5] & LIMB, a[5] >> 32};
     for (int k = 0; k < limbs.length; k++) {
       if (limbs[k] != 0) {
         action.accept(Math.scalb((double) limbs[k], 32 * k - SCALE));

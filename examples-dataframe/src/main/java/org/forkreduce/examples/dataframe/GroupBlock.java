@@ -77,18 +77,18 @@ final class GroupBlock {
 
   /**
    * Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet,
-   * with its states, which must not be used afterwards.
+   * with the states of group {@code sg} of the {@code source} columns (one per aggregate).
    */
-  void add(byte[] key, int from, int to, int hash, State[] groupStates) {
+  void add(byte[] key, int from, int to, int hash, StateColumn[] source, int sg) {
     if (states == null) {
-      states = new StateColumn[groupStates.length];
+      states = new StateColumn[source.length];
       for (int c = 0; c < states.length; c++) {
-        states[c] = StateColumn.of(groupStates[c], ends.length);
+        states[c] = source[c].empty(ends.length);
       }
     }
     int g = appendKey(key, from, to, hash);
     for (int c = 0; c < states.length; c++) {
-      states[c].set(g, groupStates[c]);
+      states[c].copy(g, source[c], sg);
     }
   }
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.forkreduce.CsvRow;
 import org.forkreduce.Emitter;
@@ -36,9 +36,11 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   private final Map<String, ColumnType> types;
   private final String rejectsDir;
   private transient GroupTable local;
+  /** The states of the table's groups, one column per aggregate. */
+  private transient StateColumn[] states;
   /** How many groups this mapper's last table had, to size the next one. */
   private transient int lastGroups;
-  private transient Supplier<State[]> newStates;
+  private transient IntConsumer created;
   private transient GroupKey.Packer packer;
   private transient int[][] callIndex;
   private transient ColumnType[][] callTypes;
@@ -48,7 +50,8 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   private transient Value[][][] values;
   /** Each batch row's values, as {@link #values} or null for NA. */
   private transient Value[][][] scratch;
-  private transient State[][] batchStates;
+  /** Each batch row's group number in {@link #local}. */
+  private transient int[] batchGroups;
   /** Each batch row's number in the split, for errors found when the batch is applied. */
   private transient long[] batchRows;
   private transient String positionPrefix;
@@ -72,8 +75,9 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
       // as many groups as the last table had: a job's outputs are alike, and growing a table
       // to a million groups rehashes it a dozen times
       local = new GroupTable(lastGroups);
+      states = null; // made with the first row, which names the columns
     }
-    newStates = this::newStates;
+    created = this::created;
     positionPrefix = context.split().path() + "\u0000"
         + String.format("%020d", context.split().start()) + ":";
     rowNumber = 0;
@@ -101,14 +105,17 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
 
   /** Adds the batch's rows to their groups' states, and empties the batch. */
   private void applyBatch() {
-    local.statesFor(packer, batchStates, newStates);
+    if (states == null) {
+      makeStates();
+    }
+    local.groupsFor(packer, batchGroups, created);
     int rows = packer.rows();
     // aggregate by aggregate, so that the updates of one pass touch independent states, whose
     // cache misses the processor overlaps
     for (int c = 0; c < calls.size(); c++) {
       for (int r = 0; r < rows; r++) {
         try {
-          add(batchStates[r][c], scratch[r][c]);
+          add(states[c], batchGroups[r], scratch[r][c]);
         } catch (ArithmeticException e) {
           // the framework names the row being mapped, which may be a later one of the batch
           throw new ArithmeticException(calls.get(c).label() + " overflows a long at data row "
@@ -120,15 +127,10 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
     packer.clear();
   }
 
-  /** Adds one row's values (none for count(), NA when null) to one state. */
-  private static void add(State state, Value[] v) {
-    if (v.length == 0) {
-      state.add(null);
-    } else if (v[0] != null && (v.length == 1 || v[1] != null)) {
-      state.add(v[0]);
-      if (v.length == 2) {
-        ((State.Corr) state).addY(v[1]);
-      }
+  /** Adds one row's values (none for count(), NA when null) to group g's state. */
+  private static void add(StateColumn states, int g, Value[] v) {
+    if (v.length == 0 || v[0] != null && (v.length == 1 || v[1] != null)) {
+      states.add(g, v);
     }
   }
 
@@ -214,7 +216,7 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
     first = new boolean[n];
     values = new Value[BATCH][n][];
     scratch = new Value[BATCH][n][];
-    batchStates = new State[BATCH][];
+    batchGroups = new int[BATCH];
     batchRows = new long[BATCH];
     for (int c = 0; c < n; c++) {
       List<String> columns = calls.get(c).columns();
@@ -246,13 +248,22 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
     return i;
   }
 
-  private State[] newStates() {
-    State[] states = new State[calls.size()];
+  /** Makes the state columns, when the first row has resolved the aggregates' columns. */
+  private void makeStates() {
+    states = new StateColumn[calls.size()];
     for (int c = 0; c < states.length; c++) {
-      states[c] = State.create(calls.get(c), callTypes[c].length == 0 ? ColumnType.LONG
-          : callTypes[c][0]);
+      AggCall call = calls.get(c);
+      ColumnType type = callTypes[c].length == 0 ? ColumnType.LONG : callTypes[c][0];
+      states[c] = StateColumn.of(() -> State.create(call, type), Math.max(128, lastGroups));
     }
-    return states;
+  }
+
+  /** Makes the states of group g, new in the table. */
+  private void created(int g) {
+    for (StateColumn column : states) {
+      column.reserve(g + 1);
+      column.newGroup(g);
+    }
   }
 
   /** Applies the task's last batch; its groups stay in the table for the worker's next tasks. */
@@ -278,8 +289,9 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
       return;
     }
     lastGroups = local.size();
-    GroupBlock[] blocks = local.blocks();
+    GroupBlock[] blocks = states == null ? new GroupBlock[0] : local.blocks(states);
     local = null;
+    states = null;
     for (int p = 0; p < blocks.length; p++) {
       if (blocks[p] != null) {
         out.emit(p, blocks[p]);

@@ -1,18 +1,18 @@
 package org.forkreduce.examples.dataframe;
 
 import com.esotericsoftware.kryo.kryo5.Kryo;
-import com.esotericsoftware.kryo.kryo5.Registration;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
- * One aggregate's states for the groups of a {@link GroupBlock}, by group number. Counts, long
- * sums and double sums (and means) are held in primitive arrays: a block of ten million groups
- * then holds a few arrays instead of tens of millions of state objects, which the driver would
- * otherwise allocate, and its collector copy, while it reads the result. Other states are kept
- * as objects. Either way a column merges, appends and reads out as the {@link State} would: the
- * same laws, the same results.
+ * One aggregate's states for many groups, by group number: a mapper's table of groups, or a
+ * {@link GroupBlock}. Counts, long sums and double sums (and means) are held in primitive
+ * arrays: ten million groups then take a few arrays instead of tens of millions of state
+ * objects, which a worker would allocate while mapping and the driver while reading the result,
+ * and their collectors copy. Other states are kept as objects. Either way a column adds, merges
+ * and reads out as its {@link State} would: the same laws, the same results.
  */
 abstract class StateColumn {
   private static final byte OBJECTS = 0;
@@ -21,8 +21,12 @@ abstract class StateColumn {
   private static final byte DOUBLE_SUMS = 3;
   private static final byte MEANS = 4;
 
-  /** A column for states like {@code sample}, with room for {@code groups} groups. */
-  static StateColumn of(State sample, int groups) {
+  /**
+   * A column of the states {@code create} makes, with room for {@code groups} groups: held in
+   * arrays for the states that can be, as objects that {@code create} makes for the others.
+   */
+  static StateColumn of(Supplier<State> create, int groups) {
+    State sample = create.get();
     if (sample instanceof State.Count) {
       return new Counts(groups);
     } else if (sample instanceof State.LongSum) {
@@ -30,14 +34,23 @@ abstract class StateColumn {
     } else if (sample instanceof State.DoubleSum d) {
       return new DoubleSums(d.mean, groups);
     }
-    return new Boxed(sample.getClass(), groups);
+    return new Boxed(sample.getClass(), create, groups);
   }
+
+  /** An empty column of this one's kind, with room for {@code groups} groups. */
+  abstract StateColumn empty(int groups);
 
   /** Makes room for {@code groups} groups. */
   abstract void reserve(int groups);
 
-  /** Sets group {@code g}'s state to {@code s}'s; {@code s} must not be used afterwards. */
-  abstract void set(int g, State s);
+  /** Makes group {@code g}'s state, empty; called once per group before any other use. */
+  void newGroup(int g) {}
+
+  /**
+   * Adds one row's values of the aggregate's columns to group {@code g}'s state: none for
+   * {@code count()}, one, or two for {@code corr} (x and y); never NA.
+   */
+  abstract void add(int g, State.Value[] values);
 
   /** Sets group {@code g}'s state to {@code other}'s group {@code og}'s. */
   abstract void copy(int g, StateColumn other, int og);
@@ -77,7 +90,7 @@ abstract class StateColumn {
       case COUNTS -> new Counts(size);
       case LONG_SUMS -> new LongSums(size);
       case DOUBLE_SUMS, MEANS -> new DoubleSums(kind == MEANS, size);
-      default -> new Boxed(kryo.readClass(in), size);
+      default -> new Boxed(kryo.readClass(in).getType(), null, size);
     };
     column.read(kryo, in, size);
     return column;
@@ -103,8 +116,13 @@ abstract class StateColumn {
     }
 
     @Override
-    void set(int g, State s) {
-      n[g] = ((State.Count) s).n;
+    StateColumn empty(int groups) {
+      return new Counts(groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      n[g]++;
     }
 
     @Override
@@ -159,10 +177,14 @@ abstract class StateColumn {
     }
 
     @Override
-    void set(int g, State s) {
-      State.LongSum sum = (State.LongSum) s;
-      sumAndN[2 * g] = sum.sum;
-      sumAndN[2 * g + 1] = sum.n;
+    StateColumn empty(int groups) {
+      return new LongSums(groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      sumAndN[2 * g] = Math.addExact(sumAndN[2 * g], values[0].asLong);
+      sumAndN[2 * g + 1]++;
     }
 
     @Override
@@ -209,7 +231,7 @@ abstract class StateColumn {
 
   /**
    * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point limbs
-   * at {@code limbs[LIMBS * g ...]} plus, rarely, an {@link Expansion} in {@code rest[g]} (see
+   * at {@code limbs[ExactSum.SIZE * g ...]} plus, rarely, an {@link Expansion} in {@code rest[g]} (see
    * {@link ExactSum}); its number of values is {@code n[g]}. A merge or a result loads the sums
    * into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
    */
@@ -225,31 +247,37 @@ abstract class StateColumn {
     DoubleSums(boolean mean, int groups) {
       this.mean = mean;
       n = new long[Math.max(4, groups)];
-      limbs = new long[ExactSum.LIMBS * n.length];
+      limbs = new long[ExactSum.SIZE * n.length];
     }
 
     @Override
     void reserve(int groups) {
       if (groups > n.length) {
         n = Arrays.copyOf(n, grown(n.length, groups));
-        limbs = Arrays.copyOf(limbs, ExactSum.LIMBS * n.length);
+        limbs = Arrays.copyOf(limbs, ExactSum.SIZE * n.length);
         rest = rest == null ? null : Arrays.copyOf(rest, n.length);
       }
     }
 
     @Override
-    void set(int g, State s) {
-      State.DoubleSum d = (State.DoubleSum) s;
-      n[g] = d.n;
-      d.sum.store(limbs, ExactSum.LIMBS * g);
-      setRest(g, d.sum.rest());
+    StateColumn empty(int groups) {
+      return new DoubleSums(mean, groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      double x = values[0].asDouble;
+      if (!ExactSum.add(limbs, ExactSum.SIZE * g, x)) {
+        setRest(g, ExactSum.addOutside(rest == null ? null : rest[g], x));
+      }
+      n[g]++;
     }
 
     @Override
     void copy(int g, StateColumn other, int og) {
       DoubleSums o = (DoubleSums) other;
       n[g] = o.n[og];
-      System.arraycopy(o.limbs, ExactSum.LIMBS * og, limbs, ExactSum.LIMBS * g, ExactSum.LIMBS);
+      System.arraycopy(o.limbs, ExactSum.SIZE * og, limbs, ExactSum.SIZE * g, ExactSum.SIZE);
       setRest(g, o.rest == null ? null : o.rest[og]);
     }
 
@@ -260,7 +288,7 @@ abstract class StateColumn {
       load(mine, g);
       o.load(theirs, og);
       mine.addAll(theirs);
-      mine.store(limbs, ExactSum.LIMBS * g);
+      mine.store(limbs, ExactSum.SIZE * g);
       setRest(g, mine.rest());
     }
 
@@ -284,7 +312,7 @@ abstract class StateColumn {
     }
 
     private void load(ExactSum sum, int g) {
-      sum.load(limbs, ExactSum.LIMBS * g, rest == null ? null : rest[g]);
+      sum.load(limbs, ExactSum.SIZE * g, rest == null ? null : rest[g]);
     }
 
     private void setRest(int g, Expansion e) {
@@ -304,7 +332,7 @@ abstract class StateColumn {
     @Override
     void write(Kryo kryo, Output out, int size) {
       out.writeLongs(n, 0, size, true);
-      out.writeLongs(limbs, 0, ExactSum.LIMBS * size, false);
+      out.writeLongs(limbs, 0, ExactSum.SIZE * size, false);
       int rests = 0;
       for (int g = 0; rest != null && g < size; g++) {
         rests += rest[g] != null ? 1 : 0;
@@ -321,7 +349,7 @@ abstract class StateColumn {
     @Override
     void read(Kryo kryo, Input in, int size) {
       n = in.readLongs(size, true);
-      limbs = in.readLongs(ExactSum.LIMBS * size, false);
+      limbs = in.readLongs(ExactSum.SIZE * size, false);
       rest = null;
       for (int i = in.readVarInt(true); i > 0; i--) {
         int g = in.readVarInt(true);
@@ -333,15 +361,19 @@ abstract class StateColumn {
   /** Any other state, as objects of one class; written by the class's Kryo serializer. */
   private static final class Boxed extends StateColumn {
     private final Class<?> type;
+    /** Makes a new group's state; null for a column read from a partial, which gets none. */
+    private final Supplier<State> create;
     private State[] states;
 
-    Boxed(Class<?> type, int groups) {
+    Boxed(Class<?> type, Supplier<State> create, int groups) {
       this.type = type;
+      this.create = create;
       states = new State[Math.max(4, groups)];
     }
 
-    Boxed(Registration registration, int groups) {
-      this(registration.getType(), groups);
+    @Override
+    StateColumn empty(int groups) {
+      return new Boxed(type, create, groups);
     }
 
     @Override
@@ -352,8 +384,16 @@ abstract class StateColumn {
     }
 
     @Override
-    void set(int g, State s) {
-      states[g] = s;
+    void newGroup(int g) {
+      states[g] = create.get();
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      states[g].add(values[0]);
+      if (values.length == 2) {
+        ((State.Corr) states[g]).addY(values[1]);
+      }
     }
 
     @Override

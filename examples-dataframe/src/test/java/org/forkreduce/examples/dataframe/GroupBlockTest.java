@@ -17,12 +17,15 @@ class GroupBlockTest {
 
   private static GroupBlock block(Map<List<String>, Long> counts) {
     GroupBlock block = new GroupBlock(1, 1);
+    StateColumn[] sums = {StateColumn.of(State.LongSum::new, 1)};
+    int[] g = {0};
     counts.forEach((values, n) -> {
       byte[] key = TestKeys.pack(values.toArray(String[]::new));
-      State.LongSum sum = new State.LongSum();
-      sum.sum = n;
-      sum.n = 1;
-      block.add(key, 0, key.length, GroupKey.hash(key, 0, key.length), new State[] {sum});
+      State.Value v = new State.Value();
+      v.asLong = n;
+      sums[0].reserve(g[0] + 1);
+      sums[0].add(g[0], new State.Value[] {v});
+      block.add(key, 0, key.length, GroupKey.hash(key, 0, key.length), sums, g[0]++);
     });
     return block;
   }

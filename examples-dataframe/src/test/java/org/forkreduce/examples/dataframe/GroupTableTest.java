@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 class GroupTableTest {
 
   @Test
-  void statesFor_batchesOfManyKeysThroughGrowth_oneStateArrayPerDistinctKey() {
+  void groupsFor_batchesOfManyKeysThroughGrowth_oneGroupPerDistinctKey() {
     Random random = new Random(20261130);
     String[] pool = {"", "a", "é", "😀", "x".repeat(300), "id001", "id0000012345"};
     GroupTable table = new GroupTable(0); // grows many times
     GroupKey.Packer packer = new GroupKey.Packer(new int[] {0, 1});
-    Map<List<String>, State[]> expected = new HashMap<>();
-    State[][] out = new State[300][];
-    long[] made = {0};
+    Map<List<String>, Integer> expected = new HashMap<>();
+    // each group's sum is its number: the blocks must carry it with the group's key
+    StateColumn[] numbers = {StateColumn.of(State.LongSum::new, 0)};
+    int[] out = new int[300];
     for (int i = 0; i < 50_000; ) {
       // batches of 1 to 300 rows, so that growth happens within a batch too
       List<?>[] batch = new List<?>[1 + random.nextInt(300)];
@@ -29,29 +30,34 @@ class GroupTableTest {
         assertThat(packer.pack(new TestKeys.Row(a, b))).isEqualTo(r);
         batch[r] = List.of(a, b);
       }
-      table.statesFor(packer, out, () -> { // each group's count is its number
-        State.Count number = new State.Count();
-        number.n = made[0]++;
-        return new State[] {number};
+      int before = table.size();
+      table.groupsFor(packer, out, g -> {
+        assertThat(g).isEqualTo(table.size() - 1);
+        State.Value number = new State.Value();
+        number.asLong = g;
+        numbers[0].reserve(g + 1);
+        numbers[0].add(g, new State.Value[] {number});
       });
       for (int r = 0; r < batch.length; r++) {
         @SuppressWarnings("unchecked")
-        State[] known = expected.putIfAbsent((List<String>) batch[r], out[r]);
-        assertThat(out[r]).isSameAs(known == null ? out[r] : known);
+        Integer known = expected.putIfAbsent((List<String>) batch[r], out[r]);
+        assertThat(out[r]).isEqualTo(known == null ? out[r] : known);
+        assertThat(known != null || out[r] >= before).as("a new key gets a new number").isTrue();
       }
       packer.clear();
     }
-    Map<Object, List<String>> seen = new HashMap<>();
-    GroupBlock[] blocks = table.blocks();
+    assertThat(table.size()).isEqualTo(expected.size());
+    Map<List<String>, Object> seen = new HashMap<>();
+    GroupBlock[] blocks = table.blocks(numbers);
     for (int p = 0; p < blocks.length; p++) {
       for (int g = 0; blocks[p] != null && g < blocks[p].size(); g++) {
         GroupBlock block = blocks[p];
         int hash = GroupKey.hash(block.keys(), block.from(g), block.to(g));
         assertThat(GroupBlock.partition(hash)).as("the block of its partition").isEqualTo(p);
-        assertThat(seen.put(block.result(0, g), TestKeys.values(block, g, 2))).isNull();
+        assertThat(seen.put(TestKeys.values(block, g, 2), block.result(0, g))).isNull();
       }
     }
     assertThat(seen).hasSize(expected.size());
-    expected.forEach((key, states) -> assertThat(seen.get(states[0].result())).isEqualTo(key));
+    expected.forEach((key, g) -> assertThat(seen.get(key)).isEqualTo((long) g));
   }
 }

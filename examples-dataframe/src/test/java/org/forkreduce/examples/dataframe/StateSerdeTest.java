@@ -31,11 +31,15 @@ class StateSerdeTest {
     // the even groups again, with the same adds: what was read merges into them, and the odd
     // groups are appended
     GroupBlock twins = new GroupBlock(1, 1);
+    // the states as a mapper keeps them, and as objects: the reference
+    StateColumn[] columns = columns();
+    StateColumn[] twinColumns = columns();
     Map<List<String>, State[]> originals = new HashMap<>();
     for (int g = 0; g < 500; g++) {
       List<String> values = List.of("id" + g, g % 7 == 0 ? "" : "é" + g);
       State[] states = newStates();
-      State[] twin = newStates();
+      newGroup(columns, g);
+      newGroup(twinColumns, g);
       for (int r = g == 0 ? 0 : random.nextInt(2_000); r > 0; r--) { // group 0: no rows
         State.Value v = new State.Value();
         v.asLong = random.nextLong() >> 20;
@@ -44,15 +48,16 @@ class StateSerdeTest {
         v.text = "t" + v.asLong;
         for (int s = 0; s < states.length; s++) {
           states[s].add(v);
-          twin[s].add(v);
+          columns[s].add(g, new State.Value[] {v});
+          twinColumns[s].add(g, new State.Value[] {v});
         }
       }
       byte[] key = TestKeys.pack(values.toArray(String[]::new));
       int hash = GroupKey.hash(key, 0, key.length);
-      originals.put(values, Serde.copy(states));
-      written.add(key, 0, key.length, hash, states);
+      originals.put(values, states);
+      written.add(key, 0, key.length, hash, columns, g);
       if (g % 2 == 0) {
-        twins.add(key, 0, key.length, hash, twin);
+        twins.add(key, 0, key.length, hash, twinColumns, g);
       }
     }
     Path file = dir.resolve("partial-0");
@@ -81,6 +86,20 @@ class StateSerdeTest {
 
   /** One state of each kind the serializer writes; corr takes the values as x and y in turn. */
   private static final int STATES = newStates().length;
+
+  /** A column of each state newStates() makes. */
+  private static StateColumn[] columns() {
+    StateColumn[] columns = new StateColumn[STATES];
+    Arrays.setAll(columns, s -> StateColumn.of(() -> newStates()[s], 1));
+    return columns;
+  }
+
+  private static void newGroup(StateColumn[] columns, int g) {
+    for (StateColumn c : columns) {
+      c.reserve(g + 1);
+      c.newGroup(g);
+    }
+  }
 
   private static State[] newStates() {
     return new State[] {new State.Count(), new State.LongSum(), new State.DoubleSum(false),
