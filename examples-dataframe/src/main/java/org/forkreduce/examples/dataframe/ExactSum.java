@@ -53,7 +53,7 @@ final class ExactSum {
     rest = kryo.readObjectOrNull(in, Expansion.class);
   }
 
-  /** Copies the sum's {@link #SIZE} longs to {@code to[at...]}; the values outside are {@link #rest()}. */
+  /** Copies the sum's {@link #SIZE} longs to {@code to[at...]}; the rest is {@link #rest()}. */
   void store(long[] to, int at) {
     System.arraycopy(a, 0, to, at, SIZE);
   }

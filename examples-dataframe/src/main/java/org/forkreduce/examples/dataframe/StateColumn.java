@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * One aggregate's states for many groups, by group number: a mapper's table of groups, or a
- * {@link GroupBlock}. Counts, long sums and double sums (and means) are held in primitive
+ * {@link GroupBlock}. Counts, sums, means, and the min and max of numbers are held in primitive
  * arrays: ten million groups then take a few arrays instead of tens of millions of state
  * objects, which a worker would allocate while mapping and the driver while reading the result,
  * and their collectors copy. Other states are kept as objects. Either way a column adds, merges
@@ -20,6 +20,8 @@ abstract class StateColumn {
   private static final byte LONG_SUMS = 2;
   private static final byte DOUBLE_SUMS = 3;
   private static final byte MEANS = 4;
+  private static final byte EXTREMES = 5;
+  private static final ColumnType[] TYPES = ColumnType.values();
 
   /**
    * A column of the states {@code create} makes, with room for {@code groups} groups: held in
@@ -33,6 +35,8 @@ abstract class StateColumn {
       return new LongSums(groups);
     } else if (sample instanceof State.DoubleSum d) {
       return new DoubleSums(d.mean, groups);
+    } else if (sample instanceof State.Extreme e && e.type != ColumnType.STRING) {
+      return new Extremes(e.max, e.type, groups);
     }
     return new Boxed(sample.getClass(), create, groups);
   }
@@ -79,6 +83,9 @@ abstract class StateColumn {
     out.writeByte(column.kind());
     if (column instanceof Boxed o) {
       kryo.writeClass(out, o.type);
+    } else if (column instanceof Extremes e) {
+      out.writeBoolean(e.max);
+      out.writeVarInt(e.type.ordinal(), true);
     }
     column.write(kryo, out, size);
   }
@@ -90,6 +97,7 @@ abstract class StateColumn {
       case COUNTS -> new Counts(size);
       case LONG_SUMS -> new LongSums(size);
       case DOUBLE_SUMS, MEANS -> new DoubleSums(kind == MEANS, size);
+      case EXTREMES -> new Extremes(in.readBoolean(), TYPES[in.readVarInt(true)], size);
       default -> new Boxed(kryo.readClass(in).getType(), null, size);
     };
     column.read(kryo, in, size);
@@ -230,10 +238,11 @@ abstract class StateColumn {
   }
 
   /**
-   * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point limbs
-   * at {@code limbs[ExactSum.SIZE * g ...]} plus, rarely, an {@link Expansion} in {@code rest[g]} (see
-   * {@link ExactSum}); its number of values is {@code n[g]}. A merge or a result loads the sums
-   * into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
+   * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point
+   * limbs at {@code limbs[ExactSum.SIZE * g ...]} plus, rarely, an {@link Expansion} in
+   * {@code rest[g]} (see {@link ExactSum}); its number of values is {@code n[g]}. Adds use
+   * ExactSum's static add; a merge or a result loads the sums into scratch {@link ExactSum}s, so
+   * the arithmetic is ExactSum's own.
    */
   private static final class DoubleSums extends StateColumn {
     private final boolean mean;
@@ -355,6 +364,85 @@ abstract class StateColumn {
         int g = in.readVarInt(true);
         setRest(g, kryo.readObject(in, Expansion.class));
       }
+    }
+  }
+
+  /**
+   * {@code min} or {@code max} of a long or double column: the value at 2g (a double as its
+   * bits), at 2g + 1 whether there is one; compared and read out as {@link State.Extreme} does.
+   */
+  private static final class Extremes extends StateColumn {
+    private final boolean max;
+    private final ColumnType type;
+    private long[] valueAndSeen;
+
+    Extremes(boolean max, ColumnType type, int groups) {
+      this.max = max;
+      this.type = type;
+      valueAndSeen = new long[2 * Math.max(4, groups)];
+    }
+
+    @Override
+    StateColumn empty(int groups) {
+      return new Extremes(max, type, groups);
+    }
+
+    @Override
+    void reserve(int groups) {
+      if (2 * groups > valueAndSeen.length) {
+        valueAndSeen = Arrays.copyOf(valueAndSeen, 2 * grown(valueAndSeen.length / 2, groups));
+      }
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      State.Value v = values[0];
+      offer(g, type == ColumnType.LONG ? v.asLong : Double.doubleToRawLongBits(v.asDouble));
+    }
+
+    private void offer(int g, long value) {
+      long current = valueAndSeen[2 * g];
+      int c = valueAndSeen[2 * g + 1] == 0 ? 0 : State.compare(type, value,
+          Double.longBitsToDouble(value), null, current, Double.longBitsToDouble(current), null);
+      if (valueAndSeen[2 * g + 1] == 0 || (max ? c > 0 : c < 0)) {
+        valueAndSeen[2 * g] = value;
+        valueAndSeen[2 * g + 1] = 1;
+      }
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      System.arraycopy(((Extremes) other).valueAndSeen, 2 * og, valueAndSeen, 2 * g, 2);
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      long[] o = ((Extremes) other).valueAndSeen;
+      if (o[2 * og + 1] != 0) {
+        offer(g, o[2 * og]);
+      }
+    }
+
+    @Override
+    Object result(int g) {
+      long value = valueAndSeen[2 * g];
+      return valueAndSeen[2 * g + 1] == 0 ? null
+          : State.typed(type, value, Double.longBitsToDouble(value), null);
+    }
+
+    @Override
+    byte kind() {
+      return EXTREMES;
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      out.writeLongs(valueAndSeen, 0, 2 * size, false);
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      valueAndSeen = in.readLongs(2 * size, false);
     }
   }
 

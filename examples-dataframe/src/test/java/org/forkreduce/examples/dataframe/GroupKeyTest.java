@@ -47,8 +47,8 @@ class GroupKeyTest {
         ColumnType.LONG, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.STRING,
         ColumnType.STRING};
     byte[] packed = TestKeys.pack(values);
-    assertThat(TestKeys.decode(packed, 0, types)).containsExactly(null, 0L, 5L, Long.MAX_VALUE, Long.MIN_VALUE, 12.0, 1500.0,
-        "é😀", "y".repeat(300));
+    assertThat(TestKeys.decode(packed, 0, types)).containsExactly(null, 0L, 5L, Long.MAX_VALUE,
+        Long.MIN_VALUE, 12.0, 1500.0, "é😀", "y".repeat(300));
   }
 
   @Test
