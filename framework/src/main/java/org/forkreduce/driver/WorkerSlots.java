@@ -1,7 +1,9 @@
 package org.forkreduce.driver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,11 +108,7 @@ final class WorkerSlots {
 
   synchronized void close() {
     closed = true;
-    for (WorkerHandle w : slots) {
-      if (w != null) {
-        w.close();
-      }
-    }
+    WorkerHandle.closeAll(Arrays.stream(slots).filter(Objects::nonNull).toList());
     starter.shutdownNow();
   }
 }

@@ -83,7 +83,7 @@ final class Scheduler {
       }
     }
     if (failure != null) {
-      started.forEach(s -> s.worker.close());
+      WorkerHandle.closeAll(started.stream().map(s -> s.worker).toList());
       starter.shutdownNow();
       throw failure;
     }
@@ -246,7 +246,7 @@ final class Scheduler {
     }
     queued.forEach(c -> c.result.completeExceptionally(new CancellationException(
         "the pool was closed before this task ran")));
-    live.forEach(s -> s.worker.close());
+    WorkerHandle.closeAll(live.stream().map(s -> s.worker).toList());
     starter.shutdownNow();
   }
 
