@@ -99,6 +99,8 @@ final class JobRun<I, K, V> {
         for (Slot s : slots) {
           if (s.idle() && !pending.isEmpty()) {
             mapSplit(s, pending.poll());
+          } else if (s.idle() && !job.isMapOnly() && !s.unflushed.isEmpty()) {
+            flush(s); // nothing left to map: it flushes while the others finish their splits
           }
         }
         return pending.isEmpty() && slots.stream().noneMatch(s -> s.current != null);
