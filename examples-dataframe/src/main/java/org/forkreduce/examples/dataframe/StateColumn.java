@@ -239,15 +239,16 @@ abstract class StateColumn {
 
   /**
    * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point
-   * limbs at {@code limbs[ExactSum.SIZE * g ...]} plus, rarely, an {@link Expansion} in
-   * {@code rest[g]} (see {@link ExactSum}); its number of values is {@code n[g]}. Adds use
-   * ExactSum's static add; a merge or a result loads the sums into scratch {@link ExactSum}s, so
-   * the arithmetic is ExactSum's own.
+   * limbs at {@code sums[STRIDE * g ...]} plus, rarely, an {@link Expansion} in {@code rest[g]}
+   * (see {@link ExactSum}); its number of values follows the limbs, so that a row's update
+   * touches one run of longs. Adds use ExactSum's static add; a merge or a result loads the sums
+   * into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
    */
   private static final class DoubleSums extends StateColumn {
+    private static final int STRIDE = ExactSum.SIZE + 1;
+    private static final int N = ExactSum.SIZE;
     private final boolean mean;
-    private long[] limbs;
-    private long[] n;
+    private long[] sums;
     /** Null while no group has a rest. */
     private Expansion[] rest;
     private final ExactSum mine = new ExactSum();
@@ -255,16 +256,15 @@ abstract class StateColumn {
 
     DoubleSums(boolean mean, int groups) {
       this.mean = mean;
-      n = new long[Math.max(4, groups)];
-      limbs = new long[ExactSum.SIZE * n.length];
+      sums = new long[STRIDE * Math.max(4, groups)];
     }
 
     @Override
     void reserve(int groups) {
-      if (groups > n.length) {
-        n = Arrays.copyOf(n, grown(n.length, groups));
-        limbs = Arrays.copyOf(limbs, ExactSum.SIZE * n.length);
-        rest = rest == null ? null : Arrays.copyOf(rest, n.length);
+      int capacity = sums.length / STRIDE;
+      if (groups > capacity) {
+        sums = Arrays.copyOf(sums, STRIDE * grown(capacity, groups));
+        rest = rest == null ? null : Arrays.copyOf(rest, sums.length / STRIDE);
       }
     }
 
@@ -276,39 +276,38 @@ abstract class StateColumn {
     @Override
     void add(int g, State.Value[] values) {
       double x = values[0].asDouble;
-      if (!ExactSum.add(limbs, ExactSum.SIZE * g, x)) {
+      if (!ExactSum.add(sums, STRIDE * g, x)) {
         setRest(g, ExactSum.addOutside(rest == null ? null : rest[g], x));
       }
-      n[g]++;
+      sums[STRIDE * g + N]++;
     }
 
     @Override
     void copy(int g, StateColumn other, int og) {
       DoubleSums o = (DoubleSums) other;
-      n[g] = o.n[og];
-      System.arraycopy(o.limbs, ExactSum.SIZE * og, limbs, ExactSum.SIZE * g, ExactSum.SIZE);
+      System.arraycopy(o.sums, STRIDE * og, sums, STRIDE * g, STRIDE);
       setRest(g, o.rest == null ? null : o.rest[og]);
     }
 
     @Override
     void merge(int g, StateColumn other, int og) {
       DoubleSums o = (DoubleSums) other;
-      n[g] += o.n[og];
       load(mine, g);
       o.load(theirs, og);
       mine.addAll(theirs);
-      mine.store(limbs, ExactSum.SIZE * g);
+      mine.store(sums, STRIDE * g);
+      sums[STRIDE * g + N] += o.sums[STRIDE * og + N];
       setRest(g, mine.rest());
     }
 
     @Override
     Object result(int g) {
-      return n[g] == 0 ? null : value(g);
+      return sums[STRIDE * g + N] == 0 ? null : value(g);
     }
 
     @Override
     void resultInto(int g, Column out) {
-      if (n[g] == 0) {
+      if (sums[STRIDE * g + N] == 0) {
         out.add(null);
       } else {
         out.addDouble(value(g));
@@ -317,16 +316,16 @@ abstract class StateColumn {
 
     private double value(int g) {
       load(mine, g);
-      return mean ? mine.value() / n[g] : mine.value();
+      return mean ? mine.value() / sums[STRIDE * g + N] : mine.value();
     }
 
     private void load(ExactSum sum, int g) {
-      sum.load(limbs, ExactSum.SIZE * g, rest == null ? null : rest[g]);
+      sum.load(sums, STRIDE * g, rest == null ? null : rest[g]);
     }
 
     private void setRest(int g, Expansion e) {
       if (e != null && rest == null) {
-        rest = new Expansion[n.length];
+        rest = new Expansion[sums.length / STRIDE];
       }
       if (rest != null) {
         rest[g] = e;
@@ -340,8 +339,7 @@ abstract class StateColumn {
 
     @Override
     void write(Kryo kryo, Output out, int size) {
-      out.writeLongs(n, 0, size, true);
-      out.writeLongs(limbs, 0, ExactSum.SIZE * size, false);
+      out.writeLongs(sums, 0, STRIDE * size, false);
       int rests = 0;
       for (int g = 0; rest != null && g < size; g++) {
         rests += rest[g] != null ? 1 : 0;
@@ -357,8 +355,7 @@ abstract class StateColumn {
 
     @Override
     void read(Kryo kryo, Input in, int size) {
-      n = in.readLongs(size, true);
-      limbs = in.readLongs(ExactSum.SIZE * size, false);
+      sums = in.readLongs(STRIDE * size, false);
       rest = null;
       for (int i = in.readVarInt(true); i > 0; i--) {
         int g = in.readVarInt(true);
