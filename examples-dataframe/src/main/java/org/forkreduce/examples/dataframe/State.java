@@ -9,7 +9,9 @@ import java.util.Arrays;
  * another state of the same aggregate into this one, so that states can be combined in any
  * grouping and order (the reducer laws). Double sums and moments are kept exactly ({@link
  * ExactSum}) and rounded once, so the digits do not depend on the order of merging: every engine
- * gives the same result.
+ * gives the same result. The states of many groups are kept by a {@link StateColumn}: counts,
+ * sums, means, and the min and max of numbers in its arrays (they never travel as these
+ * objects), the others as these objects.
  */
 abstract class State {
 
@@ -50,7 +52,6 @@ abstract class State {
     };
   }
 
-  @DefaultSerializer(StateSerde.class)
   static final class Count extends State {
     long n;
 
@@ -70,7 +71,6 @@ abstract class State {
     }
   }
 
-  @DefaultSerializer(StateSerde.class)
   static final class LongSum extends State {
     long sum;
     long n;
@@ -95,7 +95,6 @@ abstract class State {
   }
 
   /** An exact sum of doubles; the mean when asked. */
-  @DefaultSerializer(StateSerde.class)
   static final class DoubleSum extends State {
     final boolean mean;
     final ExactSum sum = new ExactSum();

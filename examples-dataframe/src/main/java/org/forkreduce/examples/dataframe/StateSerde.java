@@ -7,11 +7,12 @@ import com.esotericsoftware.kryo.kryo5.io.Output;
 import java.util.Arrays;
 
 /**
- * Kryo's serializer for the states that results with many groups are made of: counts, sums,
- * moments, correlations, extremes, medians and tops. It writes their fields in a fixed order and
+ * Kryo's serializer for the states a {@link StateColumn} keeps as objects: moments,
+ * correlations, extremes of text, medians and tops. It writes their fields in a fixed order and
  * makes them with {@code new}. Kryo's generic serializer made each state by reflection and read
  * its fields through a per-field dispatch, which took a third of the time a driver spent reading
- * ten million groups. ({@code first} keeps the generic one.)
+ * ten million groups. ({@code first} keeps the generic one; counts and sums travel in the
+ * column's arrays.)
  */
 public final class StateSerde extends Serializer<State> {
   private static final ColumnType[] TYPES = ColumnType.values();
@@ -20,16 +21,7 @@ public final class StateSerde extends Serializer<State> {
 
   @Override
   public void write(Kryo kryo, Output out, State state) {
-    if (state instanceof State.Count c) {
-      out.writeVarLong(c.n, true);
-    } else if (state instanceof State.LongSum s) {
-      out.writeVarLong(s.sum, false);
-      out.writeVarLong(s.n, true);
-    } else if (state instanceof State.DoubleSum d) {
-      out.writeBoolean(d.mean);
-      out.writeVarLong(d.n, true);
-      d.sum.write(kryo, out);
-    } else if (state instanceof State.Moments m) {
+    if (state instanceof State.Moments m) {
       out.writeBoolean(m.stddev);
       out.writeVarLong(m.n, true);
       m.sum.write(kryo, out);
@@ -65,21 +57,7 @@ public final class StateSerde extends Serializer<State> {
 
   @Override
   public State read(Kryo kryo, Input in, Class<? extends State> type) {
-    if (type == State.Count.class) {
-      State.Count c = new State.Count();
-      c.n = in.readVarLong(true);
-      return c;
-    } else if (type == State.LongSum.class) {
-      State.LongSum s = new State.LongSum();
-      s.sum = in.readVarLong(false);
-      s.n = in.readVarLong(true);
-      return s;
-    } else if (type == State.DoubleSum.class) {
-      State.DoubleSum d = new State.DoubleSum(in.readBoolean());
-      d.n = in.readVarLong(true);
-      d.sum.read(kryo, in);
-      return d;
-    } else if (type == State.Moments.class) {
+    if (type == State.Moments.class) {
       State.Moments m = new State.Moments(in.readBoolean());
       m.n = in.readVarLong(true);
       m.sum.read(kryo, in);
