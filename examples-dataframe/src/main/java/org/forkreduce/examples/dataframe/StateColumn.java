@@ -108,19 +108,50 @@ abstract class StateColumn {
     return Math.max(groups, length + (length >> 1));
   }
 
-  /** {@code count()}: the number of rows. */
-  private static final class Counts extends StateColumn {
-    private long[] n;
+  /**
+   * States of a fixed number of longs each, group g's at {@code cells[width * g ...]}: grown,
+   * copied, written and read as one array.
+   */
+  private abstract static class Fixed extends StateColumn {
+    private final int width;
+    long[] cells;
 
-    Counts(int groups) {
-      n = new long[Math.max(4, groups)];
+    Fixed(int width, int groups) {
+      this.width = width;
+      cells = new long[width * Math.max(4, groups)];
+    }
+
+    int capacity() {
+      return cells.length / width;
     }
 
     @Override
     void reserve(int groups) {
-      if (groups > n.length) {
-        n = Arrays.copyOf(n, grown(n.length, groups));
+      if (groups > capacity()) {
+        cells = Arrays.copyOf(cells, width * grown(capacity(), groups));
       }
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      System.arraycopy(((Fixed) other).cells, width * og, cells, width * g, width);
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      out.writeLongs(cells, 0, width * size, false);
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      cells = in.readLongs(width * size, false);
+    }
+  }
+
+  /** {@code count()}: the number of rows. */
+  private static final class Counts extends Fixed {
+    Counts(int groups) {
+      super(1, groups);
     }
 
     @Override
@@ -130,58 +161,34 @@ abstract class StateColumn {
 
     @Override
     void add(int g, State.Value[] values) {
-      n[g]++;
-    }
-
-    @Override
-    void copy(int g, StateColumn other, int og) {
-      n[g] = ((Counts) other).n[og];
+      cells[g]++;
     }
 
     @Override
     void merge(int g, StateColumn other, int og) {
-      n[g] += ((Counts) other).n[og];
+      cells[g] += ((Counts) other).cells[og];
     }
 
     @Override
     Object result(int g) {
-      return n[g];
+      return cells[g];
     }
 
     @Override
     void resultInto(int g, Column out) {
-      out.addLong(n[g]);
+      out.addLong(cells[g]);
     }
 
     @Override
     byte kind() {
       return COUNTS;
     }
-
-    @Override
-    void write(Kryo kryo, Output out, int size) {
-      out.writeLongs(n, 0, size, true);
-    }
-
-    @Override
-    void read(Kryo kryo, Input in, int size) {
-      n = in.readLongs(size, true);
-    }
   }
 
   /** {@code sum} of a long column: the sum at 2g, the number of values at 2g + 1. */
-  private static final class LongSums extends StateColumn {
-    private long[] sumAndN;
-
+  private static final class LongSums extends Fixed {
     LongSums(int groups) {
-      sumAndN = new long[2 * Math.max(4, groups)];
-    }
-
-    @Override
-    void reserve(int groups) {
-      if (2 * groups > sumAndN.length) {
-        sumAndN = Arrays.copyOf(sumAndN, 2 * grown(sumAndN.length / 2, groups));
-      }
+      super(2, groups);
     }
 
     @Override
@@ -191,33 +198,28 @@ abstract class StateColumn {
 
     @Override
     void add(int g, State.Value[] values) {
-      sumAndN[2 * g] = Math.addExact(sumAndN[2 * g], values[0].asLong);
-      sumAndN[2 * g + 1]++;
-    }
-
-    @Override
-    void copy(int g, StateColumn other, int og) {
-      System.arraycopy(((LongSums) other).sumAndN, 2 * og, sumAndN, 2 * g, 2);
+      cells[2 * g] = Math.addExact(cells[2 * g], values[0].asLong);
+      cells[2 * g + 1]++;
     }
 
     @Override
     void merge(int g, StateColumn other, int og) {
-      long[] o = ((LongSums) other).sumAndN;
-      sumAndN[2 * g] = Math.addExact(sumAndN[2 * g], o[2 * og]);
-      sumAndN[2 * g + 1] += o[2 * og + 1];
+      long[] o = ((LongSums) other).cells;
+      cells[2 * g] = Math.addExact(cells[2 * g], o[2 * og]);
+      cells[2 * g + 1] += o[2 * og + 1];
     }
 
     @Override
     Object result(int g) {
-      return sumAndN[2 * g + 1] == 0 ? null : sumAndN[2 * g];
+      return cells[2 * g + 1] == 0 ? null : cells[2 * g];
     }
 
     @Override
     void resultInto(int g, Column out) {
-      if (sumAndN[2 * g + 1] == 0) {
+      if (cells[2 * g + 1] == 0) {
         out.add(null);
       } else {
-        out.addLong(sumAndN[2 * g]);
+        out.addLong(cells[2 * g]);
       }
     }
 
@@ -225,46 +227,34 @@ abstract class StateColumn {
     byte kind() {
       return LONG_SUMS;
     }
-
-    @Override
-    void write(Kryo kryo, Output out, int size) {
-      out.writeLongs(sumAndN, 0, 2 * size, false);
-    }
-
-    @Override
-    void read(Kryo kryo, Input in, int size) {
-      sumAndN = in.readLongs(2 * size, false);
-    }
   }
 
   /**
    * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point
-   * limbs at {@code sums[STRIDE * g ...]} plus, rarely, an {@link Expansion} in {@code rest[g]}
+   * limbs at {@code cells[STRIDE * g ...]} plus, rarely, an {@link Expansion} in {@code rest[g]}
    * (see {@link ExactSum}); its number of values follows the limbs, so that a row's update
    * touches one run of longs. Adds use ExactSum's static add; a merge or a result loads the sums
    * into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
    */
-  private static final class DoubleSums extends StateColumn {
+  private static final class DoubleSums extends Fixed {
     private static final int STRIDE = ExactSum.SIZE + 1;
     private static final int N = ExactSum.SIZE;
     private final boolean mean;
-    private long[] sums;
     /** Null while no group has a rest. */
     private Expansion[] rest;
     private final ExactSum mine = new ExactSum();
     private final ExactSum theirs = new ExactSum();
 
     DoubleSums(boolean mean, int groups) {
+      super(STRIDE, groups);
       this.mean = mean;
-      sums = new long[STRIDE * Math.max(4, groups)];
     }
 
     @Override
     void reserve(int groups) {
-      int capacity = sums.length / STRIDE;
-      if (groups > capacity) {
-        sums = Arrays.copyOf(sums, STRIDE * grown(capacity, groups));
-        rest = rest == null ? null : Arrays.copyOf(rest, sums.length / STRIDE);
+      super.reserve(groups);
+      if (rest != null && rest.length < capacity()) {
+        rest = Arrays.copyOf(rest, capacity());
       }
     }
 
@@ -276,17 +266,17 @@ abstract class StateColumn {
     @Override
     void add(int g, State.Value[] values) {
       double x = values[0].asDouble;
-      if (!ExactSum.add(sums, STRIDE * g, x)) {
+      if (!ExactSum.add(cells, STRIDE * g, x)) {
         setRest(g, ExactSum.addOutside(rest == null ? null : rest[g], x));
       }
-      sums[STRIDE * g + N]++;
+      cells[STRIDE * g + N]++;
     }
 
     @Override
     void copy(int g, StateColumn other, int og) {
-      DoubleSums o = (DoubleSums) other;
-      System.arraycopy(o.sums, STRIDE * og, sums, STRIDE * g, STRIDE);
-      setRest(g, o.rest == null ? null : o.rest[og]);
+      super.copy(g, other, og);
+      Expansion[] theirRest = ((DoubleSums) other).rest;
+      setRest(g, theirRest == null ? null : theirRest[og]);
     }
 
     @Override
@@ -295,19 +285,19 @@ abstract class StateColumn {
       load(mine, g);
       o.load(theirs, og);
       mine.addAll(theirs);
-      mine.store(sums, STRIDE * g);
-      sums[STRIDE * g + N] += o.sums[STRIDE * og + N];
+      mine.store(cells, STRIDE * g);
+      cells[STRIDE * g + N] += o.cells[STRIDE * og + N];
       setRest(g, mine.rest());
     }
 
     @Override
     Object result(int g) {
-      return sums[STRIDE * g + N] == 0 ? null : value(g);
+      return cells[STRIDE * g + N] == 0 ? null : value(g);
     }
 
     @Override
     void resultInto(int g, Column out) {
-      if (sums[STRIDE * g + N] == 0) {
+      if (cells[STRIDE * g + N] == 0) {
         out.add(null);
       } else {
         out.addDouble(value(g));
@@ -316,16 +306,16 @@ abstract class StateColumn {
 
     private double value(int g) {
       load(mine, g);
-      return mean ? mine.value() / sums[STRIDE * g + N] : mine.value();
+      return mean ? mine.value() / cells[STRIDE * g + N] : mine.value();
     }
 
     private void load(ExactSum sum, int g) {
-      sum.load(sums, STRIDE * g, rest == null ? null : rest[g]);
+      sum.load(cells, STRIDE * g, rest == null ? null : rest[g]);
     }
 
     private void setRest(int g, Expansion e) {
       if (e != null && rest == null) {
-        rest = new Expansion[sums.length / STRIDE];
+        rest = new Expansion[capacity()];
       }
       if (rest != null) {
         rest[g] = e;
@@ -339,7 +329,7 @@ abstract class StateColumn {
 
     @Override
     void write(Kryo kryo, Output out, int size) {
-      out.writeLongs(sums, 0, STRIDE * size, false);
+      super.write(kryo, out, size);
       int rests = 0;
       for (int g = 0; rest != null && g < size; g++) {
         rests += rest[g] != null ? 1 : 0;
@@ -355,7 +345,7 @@ abstract class StateColumn {
 
     @Override
     void read(Kryo kryo, Input in, int size) {
-      sums = in.readLongs(STRIDE * size, false);
+      super.read(kryo, in, size);
       rest = null;
       for (int i = in.readVarInt(true); i > 0; i--) {
         int g = in.readVarInt(true);
@@ -368,27 +358,19 @@ abstract class StateColumn {
    * {@code min} or {@code max} of a long or double column: the value at 2g (a double as its
    * bits), at 2g + 1 whether there is one; compared and read out as {@link State.Extreme} does.
    */
-  private static final class Extremes extends StateColumn {
+  private static final class Extremes extends Fixed {
     private final boolean max;
     private final ColumnType type;
-    private long[] valueAndSeen;
 
     Extremes(boolean max, ColumnType type, int groups) {
+      super(2, groups);
       this.max = max;
       this.type = type;
-      valueAndSeen = new long[2 * Math.max(4, groups)];
     }
 
     @Override
     StateColumn empty(int groups) {
       return new Extremes(max, type, groups);
-    }
-
-    @Override
-    void reserve(int groups) {
-      if (2 * groups > valueAndSeen.length) {
-        valueAndSeen = Arrays.copyOf(valueAndSeen, 2 * grown(valueAndSeen.length / 2, groups));
-      }
     }
 
     @Override
@@ -398,23 +380,18 @@ abstract class StateColumn {
     }
 
     private void offer(int g, long value) {
-      long current = valueAndSeen[2 * g];
-      int c = valueAndSeen[2 * g + 1] == 0 ? 0 : State.compare(type, value,
+      long current = cells[2 * g];
+      int c = cells[2 * g + 1] == 0 ? 0 : State.compare(type, value,
           Double.longBitsToDouble(value), null, current, Double.longBitsToDouble(current), null);
-      if (valueAndSeen[2 * g + 1] == 0 || (max ? c > 0 : c < 0)) {
-        valueAndSeen[2 * g] = value;
-        valueAndSeen[2 * g + 1] = 1;
+      if (cells[2 * g + 1] == 0 || (max ? c > 0 : c < 0)) {
+        cells[2 * g] = value;
+        cells[2 * g + 1] = 1;
       }
     }
 
     @Override
-    void copy(int g, StateColumn other, int og) {
-      System.arraycopy(((Extremes) other).valueAndSeen, 2 * og, valueAndSeen, 2 * g, 2);
-    }
-
-    @Override
     void merge(int g, StateColumn other, int og) {
-      long[] o = ((Extremes) other).valueAndSeen;
+      long[] o = ((Extremes) other).cells;
       if (o[2 * og + 1] != 0) {
         offer(g, o[2 * og]);
       }
@@ -422,24 +399,14 @@ abstract class StateColumn {
 
     @Override
     Object result(int g) {
-      long value = valueAndSeen[2 * g];
-      return valueAndSeen[2 * g + 1] == 0 ? null
+      long value = cells[2 * g];
+      return cells[2 * g + 1] == 0 ? null
           : State.typed(type, value, Double.longBitsToDouble(value), null);
     }
 
     @Override
     byte kind() {
       return EXTREMES;
-    }
-
-    @Override
-    void write(Kryo kryo, Output out, int size) {
-      out.writeLongs(valueAndSeen, 0, 2 * size, false);
-    }
-
-    @Override
-    void read(Kryo kryo, Input in, int size) {
-      valueAndSeen = in.readLongs(2 * size, false);
     }
   }
 
