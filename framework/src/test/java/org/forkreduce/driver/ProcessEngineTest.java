@@ -115,6 +115,26 @@ class ProcessEngineTest {
   }
 
   @Test
+  void run_workerKilledOnTheLastSplit_theSurvivorMapsItAfterItsEarlyFlushAndFlushesAgain()
+      throws IOException {
+    Path file = text(3_000);
+    Map<String, Long> expected = Jobs.naiveTokenCount(List.of(file));
+    String marker = dir.resolve("killed-last").toString();
+    long last = (Files.size(file) - 1) / 1_000 * 1_000;
+    try (Engine engine = Engine.processes(2)) {
+      // when the last split is handed out nothing is pending: the other worker, once idle,
+      // flushes at once, and then gets the dead worker's splits back
+      JobResult<String, Long> result = Job.of(Inputs.textLines(file))
+          .mapper(new KillingMapper(last, marker)).reducer(Long::sum).splitSize(1_000)
+          .run(engine);
+      assertThat(Path.of(marker)).exists();
+      assertThat(result.toMap()).isEqualTo(expected);
+      assertThat(result.counters().get(Counters.RECORDS_READ)).isEqualTo(3_000);
+      assertThat(result.counters().get(Counters.BYTES_READ)).isEqualTo(Files.size(file));
+    }
+  }
+
+  @Test
   void run_workerDiesEveryAttempt_failsNamingSplitWorkerAndSignal() throws IOException {
     Path file = text(3_000);
     WorkerOptions options = WorkerOptions.defaults().workers(2).maxAttempts(2);
