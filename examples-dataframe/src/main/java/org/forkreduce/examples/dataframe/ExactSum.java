@@ -70,9 +70,15 @@ final class ExactSum {
   }
 
   void add(double x) {
-    if (!add(a, 0, x)) {
-      rest = addOutside(rest, x);
-    }
+    rest = add(a, 0, rest, x);
+  }
+
+  /**
+   * Adds {@code x} to the sum at {@code a[at, at + SIZE)} whose values outside the window are
+   * {@code rest}; returns the rest, made if {@code x} is the first value outside.
+   */
+  static Expansion add(long[] a, int at, Expansion rest, double x) {
+    return add(a, at, x) ? rest : addOutside(rest, x);
   }
 
   /**
@@ -147,12 +153,15 @@ final class ExactSum {
   }
 
   /** Adds {@code a * b} exactly: the rounded product and its rounding error. */
-  void addProduct(double a, double b) {
-    double p = a * b;
-    add(p);
-    if (Double.isFinite(p)) {
-      add(Math.fma(a, b, -p));
-    }
+  void addProduct(double x, double y) {
+    rest = addProduct(a, 0, rest, x, y);
+  }
+
+  /** {@link #addProduct} of the sum at {@code a[at...]} with {@code rest}; returns the rest. */
+  static Expansion addProduct(long[] a, int at, Expansion rest, double x, double y) {
+    double p = x * y;
+    Expansion r = add(a, at, rest, p);
+    return Double.isFinite(p) ? add(a, at, r, Math.fma(x, y, -p)) : r;
   }
 
   void addAll(ExactSum other) {

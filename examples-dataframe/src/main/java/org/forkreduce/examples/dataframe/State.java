@@ -297,6 +297,11 @@ abstract class State {
 
     @Override
     Object result() {
+      return result(stddev, n, sum, squares);
+    }
+
+    /** The sample variance or standard deviation of {@code n} values of these sums; NA below 2. */
+    static Object result(boolean stddev, long n, ExactSum sum, ExactSum squares) {
       if (n < 2) {
         return null;
       }

@@ -21,6 +21,7 @@ abstract class StateColumn {
   private static final byte DOUBLE_SUMS = 3;
   private static final byte MEANS = 4;
   private static final byte EXTREMES = 5;
+  private static final byte MOMENTS = 6;
   private static final ColumnType[] TYPES = ColumnType.values();
 
   /**
@@ -37,6 +38,8 @@ abstract class StateColumn {
       return new DoubleSums(d.mean, groups);
     } else if (sample instanceof State.Extreme e && e.type != ColumnType.STRING) {
       return new Extremes(e.max, e.type, groups);
+    } else if (sample instanceof State.Moments m) {
+      return new Moments(m.stddev, groups);
     }
     return new Boxed(sample.getClass(), create, groups);
   }
@@ -86,6 +89,8 @@ abstract class StateColumn {
     } else if (column instanceof Extremes e) {
       out.writeBoolean(e.max);
       out.writeVarInt(e.type.ordinal(), true);
+    } else if (column instanceof Moments m) {
+      out.writeBoolean(m.stddev);
     }
     column.write(kryo, out, size);
   }
@@ -98,6 +103,7 @@ abstract class StateColumn {
       case LONG_SUMS -> new LongSums(size);
       case DOUBLE_SUMS, MEANS -> new DoubleSums(kind == MEANS, size);
       case EXTREMES -> new Extremes(in.readBoolean(), TYPES[in.readVarInt(true)], size);
+      case MOMENTS -> new Moments(in.readBoolean(), size);
       default -> new Boxed(kryo.readClass(in).getType(), null, size);
     };
     column.read(kryo, in, size);
@@ -229,19 +235,67 @@ abstract class StateColumn {
     }
   }
 
+  /** The values of a column's exact sums outside their window, by group; rare, so sparse. */
+  private static final class Rests {
+    /** Null while no group has one. */
+    private Expansion[] byGroup;
+
+    Expansion get(int g) {
+      return byGroup == null ? null : byGroup[g];
+    }
+
+    /** Sets group g's rest, in room for {@code capacity} groups. */
+    void set(int g, Expansion e, int capacity) {
+      if (e != null && byGroup == null) {
+        byGroup = new Expansion[capacity];
+      }
+      if (byGroup != null) {
+        byGroup[g] = e;
+      }
+    }
+
+    void reserve(int capacity) {
+      if (byGroup != null && byGroup.length < capacity) {
+        byGroup = Arrays.copyOf(byGroup, capacity);
+      }
+    }
+
+    /** Writes the rests of groups {@code [0, size)}: how many, then each with its group. */
+    void write(Kryo kryo, Output out, int size) {
+      int count = 0;
+      for (int g = 0; byGroup != null && g < size; g++) {
+        count += byGroup[g] != null ? 1 : 0;
+      }
+      out.writeVarInt(count, true);
+      for (int g = 0; count > 0 && g < size; g++) {
+        if (byGroup[g] != null) {
+          out.writeVarInt(g, true);
+          kryo.writeObject(out, byGroup[g]);
+        }
+      }
+    }
+
+    void read(Kryo kryo, Input in, int capacity) {
+      byGroup = null;
+      for (int i = in.readVarInt(true); i > 0; i--) {
+        int g = in.readVarInt(true);
+        set(g, kryo.readObject(in, Expansion.class), capacity);
+      }
+    }
+  }
+
   /**
    * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point
-   * limbs at {@code cells[STRIDE * g ...]} plus, rarely, an {@link Expansion} in {@code rest[g]}
-   * (see {@link ExactSum}); its number of values follows the limbs, so that a row's update
-   * touches one run of longs. Adds use ExactSum's static add; a merge or a result loads the sums
-   * into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
+   * limbs at {@code cells[STRIDE * g ...]} plus, rarely, values outside their window in
+   * {@code rest} (see {@link ExactSum}); its number of values follows the limbs, so that a row's
+   * update touches one run of longs. Adds use ExactSum's static add; a merge or a result loads
+   * the sums into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
    */
   private static final class DoubleSums extends Fixed {
     private static final int STRIDE = ExactSum.SIZE + 1;
     private static final int N = ExactSum.SIZE;
     private final boolean mean;
-    /** Null while no group has a rest. */
-    private Expansion[] rest;
+    private final Rests rest = new Rests();
     private final ExactSum mine = new ExactSum();
     private final ExactSum theirs = new ExactSum();
 
@@ -253,9 +307,7 @@ abstract class StateColumn {
     @Override
     void reserve(int groups) {
       super.reserve(groups);
-      if (rest != null && rest.length < capacity()) {
-        rest = Arrays.copyOf(rest, capacity());
-      }
+      rest.reserve(capacity());
     }
 
     @Override
@@ -267,7 +319,7 @@ abstract class StateColumn {
     void add(int g, State.Value[] values) {
       double x = values[0].asDouble;
       if (!ExactSum.add(cells, STRIDE * g, x)) {
-        setRest(g, ExactSum.addOutside(rest == null ? null : rest[g], x));
+        rest.set(g, ExactSum.addOutside(rest.get(g), x), capacity());
       }
       cells[STRIDE * g + N]++;
     }
@@ -275,19 +327,18 @@ abstract class StateColumn {
     @Override
     void copy(int g, StateColumn other, int og) {
       super.copy(g, other, og);
-      Expansion[] theirRest = ((DoubleSums) other).rest;
-      setRest(g, theirRest == null ? null : theirRest[og]);
+      rest.set(g, ((DoubleSums) other).rest.get(og), capacity());
     }
 
     @Override
     void merge(int g, StateColumn other, int og) {
       DoubleSums o = (DoubleSums) other;
-      load(mine, g);
-      o.load(theirs, og);
+      mine.load(cells, STRIDE * g, rest.get(g));
+      theirs.load(o.cells, STRIDE * og, o.rest.get(og));
       mine.addAll(theirs);
       mine.store(cells, STRIDE * g);
       cells[STRIDE * g + N] += o.cells[STRIDE * og + N];
-      setRest(g, mine.rest());
+      rest.set(g, mine.rest(), capacity());
     }
 
     @Override
@@ -305,21 +356,8 @@ abstract class StateColumn {
     }
 
     private double value(int g) {
-      load(mine, g);
+      mine.load(cells, STRIDE * g, rest.get(g));
       return mean ? mine.value() / cells[STRIDE * g + N] : mine.value();
-    }
-
-    private void load(ExactSum sum, int g) {
-      sum.load(cells, STRIDE * g, rest == null ? null : rest[g]);
-    }
-
-    private void setRest(int g, Expansion e) {
-      if (e != null && rest == null) {
-        rest = new Expansion[capacity()];
-      }
-      if (rest != null) {
-        rest[g] = e;
-      }
     }
 
     @Override
@@ -330,27 +368,117 @@ abstract class StateColumn {
     @Override
     void write(Kryo kryo, Output out, int size) {
       super.write(kryo, out, size);
-      int rests = 0;
-      for (int g = 0; rest != null && g < size; g++) {
-        rests += rest[g] != null ? 1 : 0;
-      }
-      out.writeVarInt(rests, true);
-      for (int g = 0; rests > 0 && g < size; g++) {
-        if (rest[g] != null) {
-          out.writeVarInt(g, true);
-          kryo.writeObject(out, rest[g]);
-        }
-      }
+      rest.write(kryo, out, size);
     }
 
     @Override
     void read(Kryo kryo, Input in, int size) {
       super.read(kryo, in, size);
-      rest = null;
-      for (int i = in.readVarInt(true); i > 0; i--) {
-        int g = in.readVarInt(true);
-        setRest(g, kryo.readObject(in, Expansion.class));
+      rest.read(kryo, in, capacity());
+    }
+  }
+
+  /**
+   * {@code var} or {@code stddev} of a double column: group g's number of values at
+   * {@code cells[STRIDE * g]}, then the exact sums of the values and of their squares (with
+   * their rare rests), read out as {@link State.Moments} does.
+   */
+  private static final class Moments extends Fixed {
+    private static final int STRIDE = 1 + 2 * ExactSum.SIZE;
+    private static final int SUM = 1;
+    private static final int SQUARES = 1 + ExactSum.SIZE;
+    private final boolean stddev;
+    private final Rests sumRest = new Rests();
+    private final Rests squaresRest = new Rests();
+    private final ExactSum[] scratch = {new ExactSum(), new ExactSum(), new ExactSum(),
+        new ExactSum()};
+
+    Moments(boolean stddev, int groups) {
+      super(STRIDE, groups);
+      this.stddev = stddev;
+    }
+
+    @Override
+    void reserve(int groups) {
+      super.reserve(groups);
+      sumRest.reserve(capacity());
+      squaresRest.reserve(capacity());
+    }
+
+    @Override
+    StateColumn empty(int groups) {
+      return new Moments(stddev, groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      double x = values[0].asDouble;
+      int at = STRIDE * g;
+      cells[at]++;
+      Expansion sum = sumRest.get(g);
+      Expansion newSum = ExactSum.add(cells, at + SUM, sum, x);
+      if (newSum != sum) {
+        sumRest.set(g, newSum, capacity());
       }
+      Expansion squares = squaresRest.get(g);
+      Expansion newSquares = ExactSum.addProduct(cells, at + SQUARES, squares, x, x);
+      if (newSquares != squares) {
+        squaresRest.set(g, newSquares, capacity());
+      }
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      super.copy(g, other, og);
+      Moments o = (Moments) other;
+      sumRest.set(g, o.sumRest.get(og), capacity());
+      squaresRest.set(g, o.squaresRest.get(og), capacity());
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      Moments o = (Moments) other;
+      cells[STRIDE * g] += o.cells[STRIDE * og];
+      merge(g, o, og, SUM, sumRest, o.sumRest);
+      merge(g, o, og, SQUARES, squaresRest, o.squaresRest);
+    }
+
+    private void merge(int g, Moments o, int og, int offset, Rests mine, Rests theirs) {
+      ExactSum a = scratch[0];
+      ExactSum b = scratch[1];
+      a.load(cells, STRIDE * g + offset, mine.get(g));
+      b.load(o.cells, STRIDE * og + offset, theirs.get(og));
+      a.addAll(b);
+      a.store(cells, STRIDE * g + offset);
+      mine.set(g, a.rest(), capacity());
+    }
+
+    @Override
+    Object result(int g) {
+      ExactSum sum = scratch[2];
+      ExactSum squares = scratch[3];
+      sum.load(cells, STRIDE * g + SUM, sumRest.get(g));
+      squares.load(cells, STRIDE * g + SQUARES, squaresRest.get(g));
+      return State.Moments.result(stddev, cells[STRIDE * g], sum, squares);
+    }
+
+    @Override
+    byte kind() {
+      return MOMENTS;
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      super.write(kryo, out, size);
+      sumRest.write(kryo, out, size);
+      squaresRest.write(kryo, out, size);
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      super.read(kryo, in, size);
+      sumRest.read(kryo, in, capacity());
+      squaresRest.read(kryo, in, capacity());
     }
   }
 
