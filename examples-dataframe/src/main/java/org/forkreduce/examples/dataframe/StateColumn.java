@@ -8,20 +8,22 @@ import java.util.function.Supplier;
 
 /**
  * One aggregate's states for many groups, by group number: a mapper's table of groups, or a
- * {@link GroupBlock}. Counts, sums, means, and the min and max of numbers are held in primitive
- * arrays: ten million groups then take a few arrays instead of tens of millions of state
- * objects, which a worker would allocate while mapping and the driver while reading the result,
- * and their collectors copy. Other states are kept as objects. Either way a column adds, merges
- * and reads out as its {@link State} would: the same laws, the same results.
+ * {@link GroupBlock}. Counts, sums, means, var and stddev, and the min and max of numbers are
+ * held in arrays of longs ({@link NumericColumns}): ten million groups then take a few arrays
+ * instead of tens of millions of state objects, which a worker would allocate while mapping and
+ * the driver while reading the result, and their collectors copy. Other states are kept as
+ * objects. Either way a column adds, merges and reads out as its {@link State} would: the same
+ * laws, the same results.
  */
 abstract class StateColumn {
-  private static final byte OBJECTS = 0;
-  private static final byte COUNTS = 1;
-  private static final byte LONG_SUMS = 2;
-  private static final byte DOUBLE_SUMS = 3;
-  private static final byte MEANS = 4;
-  private static final byte EXTREMES = 5;
-  private static final byte MOMENTS = 6;
+  /** The kinds a partial names before a column's states. */
+  static final byte OBJECTS = 0;
+  static final byte COUNTS = 1;
+  static final byte LONG_SUMS = 2;
+  static final byte DOUBLE_SUMS = 3;
+  static final byte MEANS = 4;
+  static final byte EXTREMES = 5;
+  static final byte MOMENTS = 6;
   private static final ColumnType[] TYPES = ColumnType.values();
 
   /**
@@ -31,15 +33,15 @@ abstract class StateColumn {
   static StateColumn of(Supplier<State> create, int groups) {
     State sample = create.get();
     if (sample instanceof State.Count) {
-      return new Counts(groups);
+      return new NumericColumns.Counts(groups);
     } else if (sample instanceof State.LongSum) {
-      return new LongSums(groups);
+      return new NumericColumns.LongSums(groups);
     } else if (sample instanceof State.DoubleSum d) {
-      return new DoubleSums(d.mean, groups);
+      return new NumericColumns.DoubleSums(d.mean, groups);
     } else if (sample instanceof State.Extreme e && e.type != ColumnType.STRING) {
-      return new Extremes(e.max, e.type, groups);
+      return new NumericColumns.Extremes(e.max, e.type, groups);
     } else if (sample instanceof State.Moments m) {
-      return new Moments(m.stddev, groups);
+      return new NumericColumns.Moments(m.stddev, groups);
     }
     return new Boxed(sample.getClass(), create, groups);
   }
@@ -86,10 +88,10 @@ abstract class StateColumn {
     out.writeByte(column.kind());
     if (column instanceof Boxed o) {
       kryo.writeClass(out, o.type);
-    } else if (column instanceof Extremes e) {
+    } else if (column instanceof NumericColumns.Extremes e) {
       out.writeBoolean(e.max);
       out.writeVarInt(e.type.ordinal(), true);
-    } else if (column instanceof Moments m) {
+    } else if (column instanceof NumericColumns.Moments m) {
       out.writeBoolean(m.stddev);
     }
     column.write(kryo, out, size);
@@ -99,18 +101,18 @@ abstract class StateColumn {
   static StateColumn readColumn(Kryo kryo, Input in, int size) {
     byte kind = in.readByte();
     StateColumn column = switch (kind) {
-      case COUNTS -> new Counts(size);
-      case LONG_SUMS -> new LongSums(size);
-      case DOUBLE_SUMS, MEANS -> new DoubleSums(kind == MEANS, size);
-      case EXTREMES -> new Extremes(in.readBoolean(), TYPES[in.readVarInt(true)], size);
-      case MOMENTS -> new Moments(in.readBoolean(), size);
+      case COUNTS -> new NumericColumns.Counts(size);
+      case LONG_SUMS -> new NumericColumns.LongSums(size);
+      case DOUBLE_SUMS, MEANS -> new NumericColumns.DoubleSums(kind == MEANS, size);
+      case EXTREMES -> new NumericColumns.Extremes(in.readBoolean(), TYPES[in.readVarInt(true)], size);
+      case MOMENTS -> new NumericColumns.Moments(in.readBoolean(), size);
       default -> new Boxed(kryo.readClass(in).getType(), null, size);
     };
     column.read(kryo, in, size);
     return column;
   }
 
-  private static int grown(int length, int groups) {
+  static int grown(int length, int groups) {
     return Math.max(groups, length + (length >> 1));
   }
 
@@ -118,7 +120,7 @@ abstract class StateColumn {
    * States of a fixed number of longs each, group g's at {@code cells[width * g ...]}: grown,
    * copied, written and read as one array.
    */
-  private abstract static class Fixed extends StateColumn {
+  abstract static class Fixed extends StateColumn {
     private final int width;
     long[] cells;
 
@@ -154,89 +156,8 @@ abstract class StateColumn {
     }
   }
 
-  /** {@code count()}: the number of rows. */
-  private static final class Counts extends Fixed {
-    Counts(int groups) {
-      super(1, groups);
-    }
-
-    @Override
-    StateColumn empty(int groups) {
-      return new Counts(groups);
-    }
-
-    @Override
-    void add(int g, State.Value[] values) {
-      cells[g]++;
-    }
-
-    @Override
-    void merge(int g, StateColumn other, int og) {
-      cells[g] += ((Counts) other).cells[og];
-    }
-
-    @Override
-    Object result(int g) {
-      return cells[g];
-    }
-
-    @Override
-    void resultInto(int g, Column out) {
-      out.addLong(cells[g]);
-    }
-
-    @Override
-    byte kind() {
-      return COUNTS;
-    }
-  }
-
-  /** {@code sum} of a long column: the sum at 2g, the number of values at 2g + 1. */
-  private static final class LongSums extends Fixed {
-    LongSums(int groups) {
-      super(2, groups);
-    }
-
-    @Override
-    StateColumn empty(int groups) {
-      return new LongSums(groups);
-    }
-
-    @Override
-    void add(int g, State.Value[] values) {
-      cells[2 * g] = Math.addExact(cells[2 * g], values[0].asLong);
-      cells[2 * g + 1]++;
-    }
-
-    @Override
-    void merge(int g, StateColumn other, int og) {
-      long[] o = ((LongSums) other).cells;
-      cells[2 * g] = Math.addExact(cells[2 * g], o[2 * og]);
-      cells[2 * g + 1] += o[2 * og + 1];
-    }
-
-    @Override
-    Object result(int g) {
-      return cells[2 * g + 1] == 0 ? null : cells[2 * g];
-    }
-
-    @Override
-    void resultInto(int g, Column out) {
-      if (cells[2 * g + 1] == 0) {
-        out.add(null);
-      } else {
-        out.addLong(cells[2 * g]);
-      }
-    }
-
-    @Override
-    byte kind() {
-      return LONG_SUMS;
-    }
-  }
-
   /** The values of a column's exact sums outside their window, by group; rare, so sparse. */
-  private static final class Rests {
+  static final class Rests {
     /** Null while no group has one. */
     private Expansion[] byGroup;
 
@@ -284,259 +205,6 @@ abstract class StateColumn {
     }
   }
 
-  /**
-   * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point
-   * limbs at {@code cells[STRIDE * g ...]} plus, rarely, values outside their window in
-   * {@code rest} (see {@link ExactSum}); its number of values follows the limbs, so that a row's
-   * update touches one run of longs. Adds use ExactSum's static add; a merge or a result loads
-   * the sums into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
-   */
-  private static final class DoubleSums extends Fixed {
-    private static final int STRIDE = ExactSum.SIZE + 1;
-    private static final int N = ExactSum.SIZE;
-    private final boolean mean;
-    private final Rests rest = new Rests();
-    private final ExactSum mine = new ExactSum();
-    private final ExactSum theirs = new ExactSum();
-
-    DoubleSums(boolean mean, int groups) {
-      super(STRIDE, groups);
-      this.mean = mean;
-    }
-
-    @Override
-    void reserve(int groups) {
-      super.reserve(groups);
-      rest.reserve(capacity());
-    }
-
-    @Override
-    StateColumn empty(int groups) {
-      return new DoubleSums(mean, groups);
-    }
-
-    @Override
-    void add(int g, State.Value[] values) {
-      double x = values[0].asDouble;
-      if (!ExactSum.add(cells, STRIDE * g, x)) {
-        rest.set(g, ExactSum.addOutside(rest.get(g), x), capacity());
-      }
-      cells[STRIDE * g + N]++;
-    }
-
-    @Override
-    void copy(int g, StateColumn other, int og) {
-      super.copy(g, other, og);
-      rest.set(g, ((DoubleSums) other).rest.get(og), capacity());
-    }
-
-    @Override
-    void merge(int g, StateColumn other, int og) {
-      DoubleSums o = (DoubleSums) other;
-      mine.load(cells, STRIDE * g, rest.get(g));
-      theirs.load(o.cells, STRIDE * og, o.rest.get(og));
-      mine.addAll(theirs);
-      mine.store(cells, STRIDE * g);
-      cells[STRIDE * g + N] += o.cells[STRIDE * og + N];
-      rest.set(g, mine.rest(), capacity());
-    }
-
-    @Override
-    Object result(int g) {
-      return cells[STRIDE * g + N] == 0 ? null : value(g);
-    }
-
-    @Override
-    void resultInto(int g, Column out) {
-      if (cells[STRIDE * g + N] == 0) {
-        out.add(null);
-      } else {
-        out.addDouble(value(g));
-      }
-    }
-
-    private double value(int g) {
-      mine.load(cells, STRIDE * g, rest.get(g));
-      return mean ? mine.value() / cells[STRIDE * g + N] : mine.value();
-    }
-
-    @Override
-    byte kind() {
-      return mean ? MEANS : DOUBLE_SUMS;
-    }
-
-    @Override
-    void write(Kryo kryo, Output out, int size) {
-      super.write(kryo, out, size);
-      rest.write(kryo, out, size);
-    }
-
-    @Override
-    void read(Kryo kryo, Input in, int size) {
-      super.read(kryo, in, size);
-      rest.read(kryo, in, capacity());
-    }
-  }
-
-  /**
-   * {@code var} or {@code stddev} of a double column: group g's number of values at
-   * {@code cells[STRIDE * g]}, then the exact sums of the values and of their squares (with
-   * their rare rests), read out as {@link State.Moments} does.
-   */
-  private static final class Moments extends Fixed {
-    private static final int STRIDE = 1 + 2 * ExactSum.SIZE;
-    private static final int SUM = 1;
-    private static final int SQUARES = 1 + ExactSum.SIZE;
-    private final boolean stddev;
-    private final Rests sumRest = new Rests();
-    private final Rests squaresRest = new Rests();
-    private final ExactSum[] scratch = {new ExactSum(), new ExactSum(), new ExactSum(),
-        new ExactSum()};
-
-    Moments(boolean stddev, int groups) {
-      super(STRIDE, groups);
-      this.stddev = stddev;
-    }
-
-    @Override
-    void reserve(int groups) {
-      super.reserve(groups);
-      sumRest.reserve(capacity());
-      squaresRest.reserve(capacity());
-    }
-
-    @Override
-    StateColumn empty(int groups) {
-      return new Moments(stddev, groups);
-    }
-
-    @Override
-    void add(int g, State.Value[] values) {
-      double x = values[0].asDouble;
-      int at = STRIDE * g;
-      cells[at]++;
-      Expansion sum = sumRest.get(g);
-      Expansion newSum = ExactSum.add(cells, at + SUM, sum, x);
-      if (newSum != sum) {
-        sumRest.set(g, newSum, capacity());
-      }
-      Expansion squares = squaresRest.get(g);
-      Expansion newSquares = ExactSum.addProduct(cells, at + SQUARES, squares, x, x);
-      if (newSquares != squares) {
-        squaresRest.set(g, newSquares, capacity());
-      }
-    }
-
-    @Override
-    void copy(int g, StateColumn other, int og) {
-      super.copy(g, other, og);
-      Moments o = (Moments) other;
-      sumRest.set(g, o.sumRest.get(og), capacity());
-      squaresRest.set(g, o.squaresRest.get(og), capacity());
-    }
-
-    @Override
-    void merge(int g, StateColumn other, int og) {
-      Moments o = (Moments) other;
-      cells[STRIDE * g] += o.cells[STRIDE * og];
-      merge(g, o, og, SUM, sumRest, o.sumRest);
-      merge(g, o, og, SQUARES, squaresRest, o.squaresRest);
-    }
-
-    private void merge(int g, Moments o, int og, int offset, Rests mine, Rests theirs) {
-      ExactSum a = scratch[0];
-      ExactSum b = scratch[1];
-      a.load(cells, STRIDE * g + offset, mine.get(g));
-      b.load(o.cells, STRIDE * og + offset, theirs.get(og));
-      a.addAll(b);
-      a.store(cells, STRIDE * g + offset);
-      mine.set(g, a.rest(), capacity());
-    }
-
-    @Override
-    Object result(int g) {
-      ExactSum sum = scratch[2];
-      ExactSum squares = scratch[3];
-      sum.load(cells, STRIDE * g + SUM, sumRest.get(g));
-      squares.load(cells, STRIDE * g + SQUARES, squaresRest.get(g));
-      return State.Moments.result(stddev, cells[STRIDE * g], sum, squares);
-    }
-
-    @Override
-    byte kind() {
-      return MOMENTS;
-    }
-
-    @Override
-    void write(Kryo kryo, Output out, int size) {
-      super.write(kryo, out, size);
-      sumRest.write(kryo, out, size);
-      squaresRest.write(kryo, out, size);
-    }
-
-    @Override
-    void read(Kryo kryo, Input in, int size) {
-      super.read(kryo, in, size);
-      sumRest.read(kryo, in, capacity());
-      squaresRest.read(kryo, in, capacity());
-    }
-  }
-
-  /**
-   * {@code min} or {@code max} of a long or double column: the value at 2g (a double as its
-   * bits), at 2g + 1 whether there is one; compared and read out as {@link State.Extreme} does.
-   */
-  private static final class Extremes extends Fixed {
-    private final boolean max;
-    private final ColumnType type;
-
-    Extremes(boolean max, ColumnType type, int groups) {
-      super(2, groups);
-      this.max = max;
-      this.type = type;
-    }
-
-    @Override
-    StateColumn empty(int groups) {
-      return new Extremes(max, type, groups);
-    }
-
-    @Override
-    void add(int g, State.Value[] values) {
-      State.Value v = values[0];
-      offer(g, type == ColumnType.LONG ? v.asLong : Double.doubleToRawLongBits(v.asDouble));
-    }
-
-    private void offer(int g, long value) {
-      long current = cells[2 * g];
-      int c = cells[2 * g + 1] == 0 ? 0 : State.compare(type, value,
-          Double.longBitsToDouble(value), null, current, Double.longBitsToDouble(current), null);
-      if (cells[2 * g + 1] == 0 || (max ? c > 0 : c < 0)) {
-        cells[2 * g] = value;
-        cells[2 * g + 1] = 1;
-      }
-    }
-
-    @Override
-    void merge(int g, StateColumn other, int og) {
-      long[] o = ((Extremes) other).cells;
-      if (o[2 * og + 1] != 0) {
-        offer(g, o[2 * og]);
-      }
-    }
-
-    @Override
-    Object result(int g) {
-      long value = cells[2 * g];
-      return cells[2 * g + 1] == 0 ? null
-          : State.typed(type, value, Double.longBitsToDouble(value), null);
-    }
-
-    @Override
-    byte kind() {
-      return EXTREMES;
-    }
-  }
 
   /** Any other state, as objects of one class; written by the class's Kryo serializer. */
   private static final class Boxed extends StateColumn {

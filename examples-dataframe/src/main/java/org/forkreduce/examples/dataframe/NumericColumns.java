@@ -1,0 +1,349 @@
+package org.forkreduce.examples.dataframe;
+
+import com.esotericsoftware.kryo.kryo5.Kryo;
+import com.esotericsoftware.kryo.kryo5.io.Input;
+import com.esotericsoftware.kryo.kryo5.io.Output;
+
+/**
+ * The {@link StateColumn}s held in arrays of longs ({@link StateColumn.Fixed}): counts, long
+ * sums, exact double sums and means, var and stddev, and the min and max of numbers. Each reads
+ * out as the {@link State} of its aggregate does.
+ */
+final class NumericColumns {
+  private NumericColumns() {}
+
+  /** {@code count()}: the number of rows. */
+  static final class Counts extends StateColumn.Fixed {
+    Counts(int groups) {
+      super(1, groups);
+    }
+
+    @Override
+    StateColumn empty(int groups) {
+      return new Counts(groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      cells[g]++;
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      cells[g] += ((Counts) other).cells[og];
+    }
+
+    @Override
+    Object result(int g) {
+      return cells[g];
+    }
+
+    @Override
+    void resultInto(int g, Column out) {
+      out.addLong(cells[g]);
+    }
+
+    @Override
+    byte kind() {
+      return COUNTS;
+    }
+  }
+
+  /** {@code sum} of a long column: the sum at 2g, the number of values at 2g + 1. */
+  static final class LongSums extends StateColumn.Fixed {
+    LongSums(int groups) {
+      super(2, groups);
+    }
+
+    @Override
+    StateColumn empty(int groups) {
+      return new LongSums(groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      cells[2 * g] = Math.addExact(cells[2 * g], values[0].asLong);
+      cells[2 * g + 1]++;
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      long[] o = ((LongSums) other).cells;
+      cells[2 * g] = Math.addExact(cells[2 * g], o[2 * og]);
+      cells[2 * g + 1] += o[2 * og + 1];
+    }
+
+    @Override
+    Object result(int g) {
+      return cells[2 * g + 1] == 0 ? null : cells[2 * g];
+    }
+
+    @Override
+    void resultInto(int g, Column out) {
+      if (cells[2 * g + 1] == 0) {
+        out.add(null);
+      } else {
+        out.addLong(cells[2 * g]);
+      }
+    }
+
+    @Override
+    byte kind() {
+      return LONG_SUMS;
+    }
+  }
+
+  /**
+   * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point
+   * limbs at {@code cells[STRIDE * g ...]} plus, rarely, values outside their window in
+   * {@code rest} (see {@link ExactSum}); its number of values follows the limbs, so that a row's
+   * update touches one run of longs. Adds use ExactSum's static add; a merge or a result loads
+   * the sums into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
+   */
+  static final class DoubleSums extends StateColumn.Fixed {
+    private static final int STRIDE = ExactSum.SIZE + 1;
+    private static final int N = ExactSum.SIZE;
+    private final boolean mean;
+    private final Rests rest = new Rests();
+    private final ExactSum mine = new ExactSum();
+    private final ExactSum theirs = new ExactSum();
+
+    DoubleSums(boolean mean, int groups) {
+      super(STRIDE, groups);
+      this.mean = mean;
+    }
+
+    @Override
+    void reserve(int groups) {
+      super.reserve(groups);
+      rest.reserve(capacity());
+    }
+
+    @Override
+    StateColumn empty(int groups) {
+      return new DoubleSums(mean, groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      double x = values[0].asDouble;
+      if (!ExactSum.add(cells, STRIDE * g, x)) {
+        rest.set(g, ExactSum.addOutside(rest.get(g), x), capacity());
+      }
+      cells[STRIDE * g + N]++;
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      super.copy(g, other, og);
+      rest.set(g, ((DoubleSums) other).rest.get(og), capacity());
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      DoubleSums o = (DoubleSums) other;
+      mine.load(cells, STRIDE * g, rest.get(g));
+      theirs.load(o.cells, STRIDE * og, o.rest.get(og));
+      mine.addAll(theirs);
+      mine.store(cells, STRIDE * g);
+      cells[STRIDE * g + N] += o.cells[STRIDE * og + N];
+      rest.set(g, mine.rest(), capacity());
+    }
+
+    @Override
+    Object result(int g) {
+      return cells[STRIDE * g + N] == 0 ? null : value(g);
+    }
+
+    @Override
+    void resultInto(int g, Column out) {
+      if (cells[STRIDE * g + N] == 0) {
+        out.add(null);
+      } else {
+        out.addDouble(value(g));
+      }
+    }
+
+    private double value(int g) {
+      mine.load(cells, STRIDE * g, rest.get(g));
+      return mean ? mine.value() / cells[STRIDE * g + N] : mine.value();
+    }
+
+    @Override
+    byte kind() {
+      return mean ? MEANS : DOUBLE_SUMS;
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      super.write(kryo, out, size);
+      rest.write(kryo, out, size);
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      super.read(kryo, in, size);
+      rest.read(kryo, in, capacity());
+    }
+  }
+
+  /**
+   * {@code var} or {@code stddev} of a double column: group g's number of values at
+   * {@code cells[STRIDE * g]}, then the exact sums of the values and of their squares (with
+   * their rare rests), read out as {@link State.Moments} does.
+   */
+  static final class Moments extends StateColumn.Fixed {
+    private static final int STRIDE = 1 + 2 * ExactSum.SIZE;
+    private static final int SUM = 1;
+    private static final int SQUARES = 1 + ExactSum.SIZE;
+    final boolean stddev;
+    private final Rests sumRest = new Rests();
+    private final Rests squaresRest = new Rests();
+    private final ExactSum[] scratch = {new ExactSum(), new ExactSum(), new ExactSum(),
+        new ExactSum()};
+
+    Moments(boolean stddev, int groups) {
+      super(STRIDE, groups);
+      this.stddev = stddev;
+    }
+
+    @Override
+    void reserve(int groups) {
+      super.reserve(groups);
+      sumRest.reserve(capacity());
+      squaresRest.reserve(capacity());
+    }
+
+    @Override
+    StateColumn empty(int groups) {
+      return new Moments(stddev, groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      double x = values[0].asDouble;
+      int at = STRIDE * g;
+      cells[at]++;
+      Expansion sum = sumRest.get(g);
+      Expansion newSum = ExactSum.add(cells, at + SUM, sum, x);
+      if (newSum != sum) {
+        sumRest.set(g, newSum, capacity());
+      }
+      Expansion squares = squaresRest.get(g);
+      Expansion newSquares = ExactSum.addProduct(cells, at + SQUARES, squares, x, x);
+      if (newSquares != squares) {
+        squaresRest.set(g, newSquares, capacity());
+      }
+    }
+
+    @Override
+    void copy(int g, StateColumn other, int og) {
+      super.copy(g, other, og);
+      Moments o = (Moments) other;
+      sumRest.set(g, o.sumRest.get(og), capacity());
+      squaresRest.set(g, o.squaresRest.get(og), capacity());
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      Moments o = (Moments) other;
+      cells[STRIDE * g] += o.cells[STRIDE * og];
+      merge(g, o, og, SUM, sumRest, o.sumRest);
+      merge(g, o, og, SQUARES, squaresRest, o.squaresRest);
+    }
+
+    private void merge(int g, Moments o, int og, int offset, Rests mine, Rests theirs) {
+      ExactSum a = scratch[0];
+      ExactSum b = scratch[1];
+      a.load(cells, STRIDE * g + offset, mine.get(g));
+      b.load(o.cells, STRIDE * og + offset, theirs.get(og));
+      a.addAll(b);
+      a.store(cells, STRIDE * g + offset);
+      mine.set(g, a.rest(), capacity());
+    }
+
+    @Override
+    Object result(int g) {
+      ExactSum sum = scratch[2];
+      ExactSum squares = scratch[3];
+      sum.load(cells, STRIDE * g + SUM, sumRest.get(g));
+      squares.load(cells, STRIDE * g + SQUARES, squaresRest.get(g));
+      return State.Moments.result(stddev, cells[STRIDE * g], sum, squares);
+    }
+
+    @Override
+    byte kind() {
+      return MOMENTS;
+    }
+
+    @Override
+    void write(Kryo kryo, Output out, int size) {
+      super.write(kryo, out, size);
+      sumRest.write(kryo, out, size);
+      squaresRest.write(kryo, out, size);
+    }
+
+    @Override
+    void read(Kryo kryo, Input in, int size) {
+      super.read(kryo, in, size);
+      sumRest.read(kryo, in, capacity());
+      squaresRest.read(kryo, in, capacity());
+    }
+  }
+
+  /**
+   * {@code min} or {@code max} of a long or double column: the value at 2g (a double as its
+   * bits), at 2g + 1 whether there is one; compared and read out as {@link State.Extreme} does.
+   */
+  static final class Extremes extends StateColumn.Fixed {
+    final boolean max;
+    final ColumnType type;
+
+    Extremes(boolean max, ColumnType type, int groups) {
+      super(2, groups);
+      this.max = max;
+      this.type = type;
+    }
+
+    @Override
+    StateColumn empty(int groups) {
+      return new Extremes(max, type, groups);
+    }
+
+    @Override
+    void add(int g, State.Value[] values) {
+      State.Value v = values[0];
+      offer(g, type == ColumnType.LONG ? v.asLong : Double.doubleToRawLongBits(v.asDouble));
+    }
+
+    private void offer(int g, long value) {
+      long current = cells[2 * g];
+      int c = cells[2 * g + 1] == 0 ? 0 : State.compare(type, value,
+          Double.longBitsToDouble(value), null, current, Double.longBitsToDouble(current), null);
+      if (cells[2 * g + 1] == 0 || (max ? c > 0 : c < 0)) {
+        cells[2 * g] = value;
+        cells[2 * g + 1] = 1;
+      }
+    }
+
+    @Override
+    void merge(int g, StateColumn other, int og) {
+      long[] o = ((Extremes) other).cells;
+      if (o[2 * og + 1] != 0) {
+        offer(g, o[2 * og]);
+      }
+    }
+
+    @Override
+    Object result(int g) {
+      long value = cells[2 * g];
+      return cells[2 * g + 1] == 0 ? null
+          : State.typed(type, value, Double.longBitsToDouble(value), null);
+    }
+
+    @Override
+    byte kind() {
+      return EXTREMES;
+    }
+  }
+}
