@@ -10,14 +10,15 @@ import java.util.function.DoubleConsumer;
  * exact sum, so it does not depend on the order of adding or on how partial sums were grouped:
  * every engine, split size and worker count gives the same digits.
  *
- * <p>A value whose bits all lie between 2<sup>-96</sup> and 2<sup>62</sup> (any number a CSV
- * file is likely to hold, and the rounding errors of their products) is added to a fixed-point
- * integer of six 32-bit limbs without a branch on the data; any other value (tiny, huge, NaN,
+ * <p>A value whose bits all lie between 2<sup>-128</sup> and 2<sup>62</sup> (any number a CSV
+ * file is likely to hold, and the rounding errors of the squares of all but the tiniest of them:
+ * the error of x·x has bits down to about x²·2<sup>-105</sup>) is added to a fixed-point integer
+ * of seven 32-bit limbs without a branch on the data; any other value (tinier, huge, NaN,
  * infinite) goes to a Shewchuk {@link Expansion}, made the first time one comes.
  */
 final class ExactSum {
   /** The weight of the lowest bit of limb 0 is 2<sup>-SCALE</sup>. */
-  private static final int SCALE = 96;
+  private static final int SCALE = 128;
   /** The highest position the lowest mantissa bit may take: the value's top bit is below 2^62. */
   private static final int MAX_POSITION = SCALE + 62 - 53;
   private static final long LIMB = 0xFFFF_FFFFL;
@@ -27,13 +28,14 @@ final class ExactSum {
    */
   private static final int NORMALIZE_EVERY = 1 << 20;
 
-  /** The longs a sum takes in an array: six limbs, then the adds since they were normalized. */
-  static final int SIZE = 7;
-  private static final int PENDING = 6;
+  private static final int LIMBS = 7;
+  /** The longs a sum takes in an array: the limbs, then the adds since they were normalized. */
+  static final int SIZE = LIMBS + 1;
+  private static final int PENDING = LIMBS;
 
   /*
-   * The fixed-point value is the sum of limb_k * 2^(32k - 96), limb k at a[k]. Between
-   * normalizations a limb may hold any long; after one, limbs 0-4 hold 0..2^32-1 and limb 5 the
+   * The fixed-point value is the sum of limb_k * 2^(32k - SCALE), limb k at a[k]. Between
+   * normalizations a limb may hold any long; after one, limbs 0-5 hold 0..2^32-1 and limb 6 the
    * signed rest. A column of sums (StateColumn) keeps many such runs of SIZE longs in one array
    * and updates them with the static methods, so both add alike.
    */
@@ -87,7 +89,7 @@ final class ExactSum {
    */
   static boolean add(long[] a, int at, double x) {
     long bits = Double.doubleToRawLongBits(x);
-    // position of the mantissa's lowest bit above 2^-96; zero, subnormals, NaN and infinities
+    // position of the mantissa's lowest bit above 2^-SCALE; zero, subnormals, NaN and infinities
     // fall outside 0..MAX_POSITION
     int position = (int) (bits >>> 52 & 0x7FF) - 1075 + SCALE;
     if (position < 0 || position > MAX_POSITION) {
@@ -105,7 +107,7 @@ final class ExactSum {
       mid = -mid;
       hi = -hi;
     }
-    int limb = at + Math.min(3, position >>> 5);
+    int limb = at + Math.min(LIMBS - 3, position >>> 5);
     a[limb] += lo;
     a[limb + 1] += mid;
     a[limb + 2] += hi;
@@ -133,7 +135,7 @@ final class ExactSum {
 
   /** Pushes each limb's carry into the next one; the value stays the same, so reads may too. */
   static void normalize(long[] a, int at) {
-    for (int k = at; k < at + 5; k++) {
+    for (int k = at; k < at + LIMBS - 1; k++) {
       a[k + 1] += a[k] >> 32;
       a[k] &= LIMB;
     }
@@ -208,7 +210,7 @@ final class ExactSum {
     long w0 = (a[1] << 32) | a[0];
     long w1 = (a[3] << 32) | a[2];
     long w2 = (a[5] << 32) | a[4];
-    long w3 = a[5] >> 32;
+    long w3 = a[6];
     boolean negative = w3 < 0;
     if (negative) { // two's complement negation across the words
       w0 = -w0;
@@ -246,7 +248,7 @@ final class ExactSum {
    */
   private void forEachComponent(DoubleConsumer action) {
     normalize();
-    long[] limbs = {a[0], a[1], a[2], a[3], a[4], a[5] & LIMB, a[5] >> 32};
+    long[] limbs = {a[0], a[1], a[2], a[3], a[4], a[5], a[6] & LIMB, a[6] >> 32};
     for (int k = 0; k < limbs.length; k++) {
       if (limbs[k] != 0) {
         action.accept(Math.scalb((double) limbs[k], 32 * k - SCALE));
