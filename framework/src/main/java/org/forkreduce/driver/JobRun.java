@@ -92,32 +92,24 @@ final class JobRun<I, K, V> {
     }
   }
 
-  /** Maps every split; returns the flushed partials' file prefixes (reduce jobs). */
+  /**
+   * Maps every split and, for a reduce job, flushes every worker's partial; returns the flushed
+   * partials' file prefixes. A worker flushes as soon as nothing is left to map, while the others
+   * finish their splits; a death puts its unflushed splits back, and the loop maps and flushes
+   * them again. So when nothing is pending or running, every split is in a flushed partial.
+   */
   List<String> map() {
-    while (true) {
-      runUntil(() -> {
-        for (Slot s : slots) {
-          if (s.idle() && !pending.isEmpty()) {
-            mapSplit(s, pending.poll());
-          } else if (s.idle() && !job.isMapOnly() && !s.unflushed.isEmpty()) {
-            flush(s); // nothing left to map: it flushes while the others finish their splits
-          }
-        }
-        return pending.isEmpty() && slots.stream().noneMatch(s -> s.current != null);
-      });
-      if (job.isMapOnly()) {
-        return List.of();
-      }
+    runUntil(() -> {
       for (Slot s : slots) {
-        if (s.worker != null && !s.unflushed.isEmpty()) {
+        if (s.idle() && !pending.isEmpty()) {
+          mapSplit(s, pending.poll());
+        } else if (s.idle() && !job.isMapOnly() && !s.unflushed.isEmpty()) {
           flush(s);
         }
       }
-      runUntil(() -> slots.stream().noneMatch(s -> s.current != null));
-      if (pending.isEmpty()) {
-        return flushed;
-      }
-    }
+      return pending.isEmpty() && slots.stream().noneMatch(s -> s.current != null);
+    });
+    return job.isMapOnly() ? List.of() : flushed;
   }
 
   /** Runs the merges of one round of the tree reduction on whichever workers are idle. */
