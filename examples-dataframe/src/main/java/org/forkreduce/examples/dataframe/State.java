@@ -10,8 +10,8 @@ import java.util.Arrays;
  * grouping and order (the reducer laws). Double sums and moments are kept exactly ({@link
  * ExactSum}) and rounded once, so the digits do not depend on the order of merging: every engine
  * gives the same result. The states of many groups are kept by a {@link StateColumn}: counts,
- * sums, means, and the min and max of numbers in its arrays (they never travel as these
- * objects), the others as these objects.
+ * sums, means, var, stddev and the min and max of numbers in arrays ({@link NumericColumns},
+ * tested against these objects), the others as these objects.
  */
 abstract class State {
 
