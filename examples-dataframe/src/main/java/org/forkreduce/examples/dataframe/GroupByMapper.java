@@ -40,6 +40,9 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   private transient StateColumn[] states;
   /** How many groups this mapper's last table had, to size the next one. */
   private transient int lastGroups;
+  /** What {@link StateColumn#touch} loaded, kept so that the compiler cannot drop the loads. */
+  @SuppressWarnings("unused")
+  private transient long touched;
   private transient IntConsumer created;
   private transient GroupKey.Packer packer;
   private transient int[][] callIndex;
@@ -110,6 +113,9 @@ final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
     }
     local.groupsFor(packer, batchGroups, created);
     int rows = packer.rows();
+    for (StateColumn column : states) {
+      touched += column.touch(batchGroups, rows);
+    }
     // aggregate by aggregate, so that the updates of one pass touch independent states, whose
     // cache misses the processor overlaps
     for (int c = 0; c < calls.size(); c++) {

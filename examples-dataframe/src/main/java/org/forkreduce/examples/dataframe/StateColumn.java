@@ -61,6 +61,16 @@ abstract class StateColumn {
    */
   abstract void add(int g, State.Value[] values);
 
+  /**
+   * Loads the states of groups {@code groups[0, rows)}, which the next adds will update, and
+   * returns something of them that the caller keeps, so that the compiler cannot drop the
+   * loads. The loads of one group do not wait for another's, so the processor has many cache
+   * misses in flight at once, where the adds, row by row, would mostly wait for each in turn.
+   */
+  long touch(int[] groups, int rows) {
+    return 0;
+  }
+
   /** Sets group {@code g}'s state to {@code other}'s group {@code og}'s. */
   abstract void copy(int g, StateColumn other, int og);
 
@@ -121,6 +131,8 @@ abstract class StateColumn {
    * copied, written and read as one array.
    */
   abstract static class Fixed extends StateColumn {
+    /** The longs a processor's cache is sure to hold: no need to {@link #touch} fewer. */
+    private static final int CACHED = 1 << 15;
     private final int width;
     long[] cells;
 
@@ -138,6 +150,19 @@ abstract class StateColumn {
       if (groups > capacity()) {
         cells = Arrays.copyOf(cells, width * grown(capacity(), groups));
       }
+    }
+
+    @Override
+    long touch(int[] groups, int rows) {
+      if (cells.length < CACHED) {
+        return 0;
+      }
+      long sum = 0;
+      for (int r = 0; r < rows; r++) {
+        int at = width * groups[r];
+        sum += cells[at] + cells[at + width - 1]; // a state may span two cache lines
+      }
+      return sum;
     }
 
     @Override
