@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.CsvRow;
 import org.forkreduce.Engine;
@@ -102,11 +104,13 @@ public final class DataFrame {
       this.exprs = exprs;
     }
 
-    /** The column types: declared, or inferred once from the first rows. */
+    /** The types of the columns used: declared, or inferred once from the first rows. */
     Map<String, ColumnType> types() {
       if (types == null) {
         try {
-          types = Schema.infer(options, paths, declared);
+          Set<String> columns = new HashSet<>(groupColumns);
+          calls().forEach(c -> columns.addAll(c.columns()));
+          types = Schema.infer(options, paths, columns, declared);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read the input to infer column types", e);
         }

@@ -1,9 +1,12 @@
 package org.forkreduce.examples.dataframe;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.forkreduce.CsvOptions;
@@ -23,24 +26,28 @@ final class Schema {
   private Schema() {}
 
   /**
-   * The type of every column: declared, or the narrowest of LONG, DOUBLE, STRING that holds the
-   * non-empty values (LONG if none) of the first {@value #SAMPLE_ROWS} rows, or of the rows in
-   * the first {@value #SAMPLE_BYTES} bytes if those are fewer.
+   * The type of each of {@code columns}: declared, or the narrowest of LONG, DOUBLE, STRING that
+   * holds the non-empty values (LONG if none) of the first {@value #SAMPLE_ROWS} rows, or of the
+   * rows in the first {@value #SAMPLE_BYTES} bytes if those are fewer. Only the columns a job
+   * uses are sampled: parsing the others would cost the driver as much again, at the start of
+   * the job, when the workers' JVMs boot on the same cores. A column the files lack is left out.
    */
-  static Map<String, ColumnType> infer(CsvOptions options, Path[] paths,
+  static Map<String, ColumnType> infer(CsvOptions options, Path[] paths, Set<String> columns,
       Map<String, ColumnType> declared) throws IOException {
     Path scratch = Files.createTempDirectory("forkreduce-schema-");
     try {
       // bad records in the sample are the job's to report: skip them here, into scratch
-      return infer(new CsvInput(options.skipBadRecords(scratch), paths), declared);
+      return infer(new CsvInput(options.skipBadRecords(scratch), paths), columns, declared);
     } finally {
       OutputCommitter.deleteRecursively(scratch);
     }
   }
 
-  private static Map<String, ColumnType> infer(CsvInput input,
+  private static Map<String, ColumnType> infer(CsvInput input, Set<String> columns,
       Map<String, ColumnType> declared) throws IOException {
-    Map<String, ColumnType> types = new HashMap<>();
+    List<String> names = new ArrayList<>();
+    int[] index = null;
+    ColumnType[] types = null;
     // the first records of the first files: what the planner reads is the sample, not the files
     List<Split> splits = input.sample(SAMPLE_BYTES);
     int rows = 0;
@@ -48,9 +55,20 @@ final class Schema {
       try (RecordReader<CsvRow> reader = input.open(split)) {
         while (rows < SAMPLE_ROWS && reader.next()) {
           CsvRow row = reader.current();
-          for (int i = 0; i < row.size(); i++) {
-            String column = row.columns().get(i);
-            types.put(column, types.getOrDefault(column, ColumnType.LONG).widen(row.get(i)));
+          if (index == null) { // the files of one input share their header
+            for (String column : row.columns()) {
+              if (columns.contains(column) && !declared.containsKey(column)) {
+                names.add(column);
+              }
+            }
+            index = names.stream().mapToInt(row::indexOf).toArray();
+            types = new ColumnType[index.length];
+            Arrays.fill(types, ColumnType.LONG);
+          }
+          for (int k = 0; k < index.length; k++) {
+            if (index[k] < row.size()) {
+              types[k] = types[k].widen(row.get(index[k]));
+            }
           }
           rows++;
         }
@@ -59,7 +77,10 @@ final class Schema {
         break;
       }
     }
-    types.putAll(declared);
-    return types;
+    Map<String, ColumnType> inferred = new HashMap<>(declared);
+    for (int k = 0; k < names.size(); k++) {
+      inferred.put(names.get(k), types[k]);
+    }
+    return inferred;
   }
 }
