@@ -173,7 +173,7 @@ abstract class State {
     }
   }
 
-  @DefaultSerializer(StateSerde.class)
+  /** A median state's values; a column of them is a {@link MedianColumn}. */
   static final class Median extends State {
     double[] values = new double[4];
     int n;
@@ -196,27 +196,28 @@ abstract class State {
       n += m.n;
     }
 
-    /**
-     * The middle value, or the mean of the two middle ones, in {@link Double#compare} order (as
-     * {@code Arrays.sort} would place them). Found by selection, which reorders the values (a
-     * median does not depend on their order) instead of sorting a copy: sorting took most of
-     * building q6's table.
-     */
     @Override
     Object result() {
-      if (n == 0) {
-        return null;
-      }
+      return n == 0 ? null : median(values, n);
+    }
+
+    /**
+     * The middle of {@code a[0, n)} ({@code n > 0}), or the mean of the two middle values, in
+     * {@link Double#compare} order (as {@code Arrays.sort} would place them). Found by
+     * selection, which reorders the values (a median does not depend on their order) instead of
+     * sorting a copy: sorting took most of building q6's table.
+     */
+    static double median(double[] a, int n) {
       int k = n / 2;
-      select(values, n, k);
+      select(a, n, k);
       if (n % 2 == 1) {
-        return values[k];
+        return a[k];
       }
-      double below = values[0]; // the largest of the k values selection put before values[k]
+      double below = a[0]; // the largest of the k values selection put before a[k]
       for (int i = 1; i < k; i++) {
-        below = Double.compare(values[i], below) > 0 ? values[i] : below;
+        below = Double.compare(a[i], below) > 0 ? a[i] : below;
       }
-      return (below + values[k]) / 2;
+      return (below + a[k]) / 2;
     }
 
     /**
@@ -269,7 +270,6 @@ abstract class State {
   }
 
   /** Count, mean and sum of squared deviations, merged by Chan's formula; var or stddev. */
-  @DefaultSerializer(StateSerde.class)
   static final class Moments extends State {
     final boolean stddev;
     long n;

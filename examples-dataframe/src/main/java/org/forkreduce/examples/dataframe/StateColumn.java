@@ -24,6 +24,7 @@ abstract class StateColumn {
   static final byte MEANS = 4;
   static final byte EXTREMES = 5;
   static final byte MOMENTS = 6;
+  static final byte MEDIANS = 7;
   private static final ColumnType[] TYPES = ColumnType.values();
 
   /**
@@ -42,6 +43,8 @@ abstract class StateColumn {
       return new NumericColumns.Extremes(e.max, e.type, groups);
     } else if (sample instanceof State.Moments m) {
       return new NumericColumns.Moments(m.stddev, groups);
+    } else if (sample instanceof State.Median) {
+      return new MedianColumn(groups);
     }
     return new Boxed(sample.getClass(), create, groups);
   }
@@ -116,6 +119,7 @@ abstract class StateColumn {
       case DOUBLE_SUMS, MEANS -> new NumericColumns.DoubleSums(kind == MEANS, size);
       case EXTREMES -> new NumericColumns.Extremes(in.readBoolean(), TYPES[in.readVarInt(true)], size);
       case MOMENTS -> new NumericColumns.Moments(in.readBoolean(), size);
+      case MEDIANS -> new MedianColumn(size);
       default -> new Boxed(kryo.readClass(in).getType(), null, size);
     };
     column.read(kryo, in, size);

@@ -4,15 +4,14 @@ import com.esotericsoftware.kryo.kryo5.Kryo;
 import com.esotericsoftware.kryo.kryo5.Serializer;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
-import java.util.Arrays;
 
 /**
- * Kryo's serializer for the states a {@link StateColumn} keeps as objects: moments,
- * correlations, extremes of text, medians and tops. It writes their fields in a fixed order and
+ * Kryo's serializer for the states a {@link StateColumn} keeps as objects: correlations,
+ * extremes of text and tops. It writes their fields in a fixed order and
  * makes them with {@code new}. Kryo's generic serializer made each state by reflection and read
  * its fields through a per-field dispatch, which took a third of the time a driver spent reading
- * ten million groups. ({@code first} keeps the generic one; counts and sums travel in the
- * column's arrays.)
+ * ten million groups. ({@code first} keeps the generic one; the other states travel in their
+ * columns' arrays.)
  */
 public final class StateSerde extends Serializer<State> {
   private static final ColumnType[] TYPES = ColumnType.values();
@@ -21,12 +20,7 @@ public final class StateSerde extends Serializer<State> {
 
   @Override
   public void write(Kryo kryo, Output out, State state) {
-    if (state instanceof State.Moments m) {
-      out.writeBoolean(m.stddev);
-      out.writeVarLong(m.n, true);
-      m.sum.write(kryo, out);
-      m.squares.write(kryo, out);
-    } else if (state instanceof State.Corr c) {
+    if (state instanceof State.Corr c) {
       out.writeVarLong(c.n, true);
       for (ExactSum s : c.sums()) {
         s.write(kryo, out);
@@ -39,7 +33,8 @@ public final class StateSerde extends Serializer<State> {
       out.writeVarLong(e.asLong, false);
       out.writeDouble(e.asDouble);
       out.writeString(e.text);
-    } else if (state instanceof State.Top t) {
+    } else {
+      State.Top t = (State.Top) state;
       out.writeVarInt(t.n, true);
       out.writeBoolean(t.exact);
       out.writeVarInt(t.size, true);
@@ -48,22 +43,12 @@ public final class StateSerde extends Serializer<State> {
       } else if (t.size > 0) {
         out.writeDoubles(t.doubles, 0, t.size);
       }
-    } else {
-      State.Median m = (State.Median) state;
-      out.writeVarInt(m.n, true);
-      out.writeDoubles(m.values, 0, m.n);
     }
   }
 
   @Override
   public State read(Kryo kryo, Input in, Class<? extends State> type) {
-    if (type == State.Moments.class) {
-      State.Moments m = new State.Moments(in.readBoolean());
-      m.n = in.readVarLong(true);
-      m.sum.read(kryo, in);
-      m.squares.read(kryo, in);
-      return m;
-    } else if (type == State.Corr.class) {
+    if (type == State.Corr.class) {
       State.Corr c = new State.Corr();
       c.n = in.readVarLong(true);
       for (ExactSum s : c.sums()) {
@@ -78,20 +63,15 @@ public final class StateSerde extends Serializer<State> {
       e.asDouble = in.readDouble();
       e.text = in.readString();
       return e;
-    } else if (type == State.Top.class) {
-      int n = in.readVarInt(true);
-      State.Top t = new State.Top(n, in.readBoolean() ? ColumnType.LONG : ColumnType.DOUBLE);
-      t.size = in.readVarInt(true);
-      if (t.size > 0 && t.exact) {
-        t.longs = in.readLongs(t.size);
-      } else if (t.size > 0) {
-        t.doubles = in.readDoubles(t.size);
-      }
-      return t;
     }
-    State.Median m = new State.Median();
-    m.n = in.readVarInt(true);
-    m.values = Arrays.copyOf(in.readDoubles(m.n), Math.max(4, m.n));
-    return m;
+    int n = in.readVarInt(true);
+    State.Top t = new State.Top(n, in.readBoolean() ? ColumnType.LONG : ColumnType.DOUBLE);
+    t.size = in.readVarInt(true);
+    if (t.size > 0 && t.exact) {
+      t.longs = in.readLongs(t.size);
+    } else if (t.size > 0) {
+      t.doubles = in.readDoubles(t.size);
+    }
+    return t;
   }
 }
