@@ -32,16 +32,18 @@ final class AutoEngine implements Engine {
   @Override
   public synchronized <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
     long start = System.nanoTime();
-    if (options.workers() > 1 && InputFiles.knownBytes(job.input()) >= threshold) {
-      processes(); // its JVMs boot while the input is planned
-    }
-    List<Split> splits = Planner.plan(job, options.workers());
-    long bytes = splits.stream().mapToLong(Split::length).sum();
     DefaultJobResult<K, V> result;
-    if (bytes < threshold || options.workers() == 1) {
-      result = (DefaultJobResult<K, V>) inline.run(job, splits, start);
+    if (options.workers() > 1 && InputFiles.knownBytes(job.input()) >= threshold) {
+      ProcessEngine p = processes(); // its JVMs boot while the input is planned
+      result = (DefaultJobResult<K, V>) Planner.run(job, options.workers(),
+          splits -> p.run(job, splits, start));
     } else {
-      result = (DefaultJobResult<K, V>) processes().run(job, splits, start);
+      // inline maps with the caller's mapper, which a failed run may leave holding state, so
+      // it never runs on splits that might have to be run again
+      List<Split> splits = Planner.plan(job, options.workers());
+      long bytes = splits.stream().mapToLong(Split::length).sum();
+      result = (DefaultJobResult<K, V>) (bytes < threshold || options.workers() == 1
+          ? inline.run(job, splits, start) : processes().run(job, splits, start));
     }
     return result.withEngineName("auto→" + result.stats().engine());
   }

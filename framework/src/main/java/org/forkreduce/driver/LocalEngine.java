@@ -53,7 +53,10 @@ final class LocalEngine implements Engine {
   @Override
   public <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
     long start = System.nanoTime();
-    return run(job, Planner.plan(job, workers), start);
+    // inline maps with the caller's mapper, which a failed run may leave holding state, so it
+    // never runs on splits that might have to be run again; threads copy it for every run
+    return executor == null ? run(job, Planner.plan(job, workers), start)
+        : Planner.run(job, workers, splits -> run(job, splits, start));
   }
 
   /** Runs {@code job} over {@code splits}, planned from {@code start} (a nanoTime). */

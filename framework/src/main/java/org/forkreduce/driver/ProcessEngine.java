@@ -45,7 +45,7 @@ final class ProcessEngine implements Engine {
   @Override
   public <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
     long start = System.nanoTime();
-    return run(job, Planner.plan(job, options.workers()), start);
+    return Planner.run(job, options.workers(), splits -> run(job, splits, start));
   }
 
   /** Runs {@code job} over {@code splits}, planned from {@code start} (a nanoTime). */

@@ -37,8 +37,15 @@ final class CsvBoundaries {
    * @param cuts the offsets where data splits start, after {@code headerEnd}, ascending
    * @param proven whether every byte was scanned and found strict RFC 4180; false when the
    *     file is too small for a cut, so that only its header was read
+   * @param speculative whether the cuts are line starts found without a look for quotes past the
+   *     header, right if the file has none there, which the splits' readers check; then {@code
+   *     proven} says only what the plan would be if they find none
    */
-  record Plan(long headerEnd, List<Long> cuts, boolean proven) {}
+  record Plan(long headerEnd, List<Long> cuts, boolean proven, boolean speculative) {
+    Plan(long headerEnd, List<Long> cuts, boolean proven) {
+      this(headerEnd, cuts, proven, false);
+    }
+  }
 
   /** Read the whole file as one split. */
   static final Plan WHOLE = new Plan(-1, List.of(), false);
@@ -64,8 +71,18 @@ final class CsvBoundaries {
     return -1;
   }
 
-  static Plan plan(Path file, char delimiter, Character quote, long splitSize)
+  /**
+   * Plans cuts {@code splitSize} apart. When {@code speculate}, a file with cuts and no quote in
+   * its header is cut at the line starts after them, unscanned ({@link QuoteFree#speculate}).
+   */
+  static Plan plan(Path file, char delimiter, Character quote, long splitSize, boolean speculate)
       throws IOException {
+    if (speculate && quote != null) {
+      Plan plan = QuoteFree.speculate(file, Files.size(file), splitSize, quote);
+      if (plan != null) {
+        return plan;
+      }
+    }
     return plan(file, delimiter, quote, splitSize, Integer.MAX_VALUE);
   }
 

@@ -2,6 +2,7 @@ package org.forkreduce.input;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.forkreduce.BadRecordPolicy;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.CsvRow;
 import org.forkreduce.Input;
@@ -20,7 +22,9 @@ import org.forkreduce.InputException;
  * split of the file; splits start at record boundaries found by {@link CsvBoundaries}, so no
  * record is ever cut, whatever its quoted line breaks. Splits of a file proven strict RFC 4180
  * carry the header and are parsed from their bytes; any other file is one split parsed with Commons
- * CSV, which reads the header itself. Created by
+ * CSV, which reads the header itself. A policy that allows it may have a big file cut at line
+ * starts before it is proven to hold no quote ({@link Split#speculative()}); its readers then
+ * fail on any quote. Created by
  * {@link org.forkreduce.Inputs#csv(CsvOptions, Path...)}.
  */
 public final class CsvInput implements Input<CsvRow> {
@@ -46,6 +50,11 @@ public final class CsvInput implements Input<CsvRow> {
       total += Files.size(f);
     }
     long splitSize = policy.sizeFor(total);
+    // a skipped bad record is written out at once, so a split that may be read twice must not
+    // skip; and only the byte parser checks a split for quotes
+    boolean speculate = policy.speculative()
+        && options.badRecordPolicy() == BadRecordPolicy.FAIL
+        && Utf8CsvSource.handles(options.delimiter(), options.quote());
     List<Split> splits = new ArrayList<>();
     String[] firstHeader = null;
     Path firstFile = null;
@@ -53,7 +62,7 @@ public final class CsvInput implements Input<CsvRow> {
       long size = Files.size(f);
       String path = f.toString();
       CsvBoundaries.Plan plan = size == 0 || InputFiles.isGzip(f) ? CsvBoundaries.WHOLE
-          : CsvBoundaries.plan(f, options.delimiter(), options.quote(), splitSize);
+          : CsvBoundaries.plan(f, options.delimiter(), options.quote(), splitSize, speculate);
       if (size == 0) {
         continue;
       }
@@ -76,6 +85,7 @@ public final class CsvInput implements Input<CsvRow> {
         splits.add(new Split(path, 0, size, size, false, null));
         continue;
       }
+      Serializable meta = plan.speculative() ? new Unproven(header) : header;
       List<Long> starts = new ArrayList<>();
       starts.add(plan.headerEnd());
       starts.addAll(plan.cuts());
@@ -83,7 +93,7 @@ public final class CsvInput implements Input<CsvRow> {
         long start = starts.get(i);
         long end = i + 1 < starts.size() ? starts.get(i + 1) : size;
         if (end > start) {
-          splits.add(new Split(path, start, end - start, size, false, header));
+          splits.add(new Split(path, start, end - start, size, false, meta));
         }
       }
     }

@@ -41,11 +41,14 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   CsvRecordReader(Split split, CsvOptions options, InputStream in) throws IOException {
     this.split = split;
     this.options = options;
-    if (split.meta() instanceof String[] names
+    Object meta = split.meta() instanceof Unproven u ? u.meta() : split.meta();
+    if (meta instanceof String[] names
         && Utf8CsvSource.handles(options.delimiter(), options.quote())) {
-      // a split that carries the header was cut at a record start of a file proven strict
+      // a split that carries the header was cut at a record start of a file proven strict, or
+      // at a line start of a file that is if no split has a quote
       this.base = split.start();
-      this.source = new Utf8CsvSource(in, base, options.delimiter(), options.quote(), 1 << 20);
+      this.source = new Utf8CsvSource(in, base, options.delimiter(), options.quote(), 1 << 20,
+          !split.speculative());
       this.header = new Header(names);
       return;
     }
@@ -53,7 +56,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     boolean bom = (split.start() == 0 || split.compressed()) && skipBom(bytes);
     this.base = (split.compressed() ? 0 : split.start()) + (bom ? 3 : 0);
     this.source = CsvRecordSource.commons(decode(bytes), options.format(), this::byteOffset);
-    if (split.meta() instanceof String[] names) {
+    if (meta instanceof String[] names) {
       header = new Header(names);
     } else if (source.next()) {
       header = new Header(source.row(null).toList().toArray(String[]::new));

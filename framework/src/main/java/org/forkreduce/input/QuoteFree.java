@@ -89,6 +89,25 @@ final class QuoteFree {
     }
   }
 
+  /**
+   * The plan of a quote-free file, made without looking for a quote past the header, marked
+   * speculative: the readers of its splits fail on a quote, so the job is planned again with a
+   * scan. Null when the header has a quote (its end would be unproven) or there is no cut.
+   */
+  static CsvBoundaries.Plan speculate(Path file, long size, long splitSize, char quote)
+      throws IOException {
+    CsvBoundaries.Plan plan = plan(file, size, splitSize);
+    if (plan.cuts().isEmpty()) {
+      return null;
+    }
+    try (FileChannel channel = FileChannel.open(file)) {
+      if (contains(channel, 0, plan.headerEnd(), quote)) {
+        return null;
+      }
+    }
+    return new CsvBoundaries.Plan(plan.headerEnd(), plan.cuts(), true, true);
+  }
+
   /** The offset after the first line feed at or after {@code from}, or -1 if there is none. */
   private static long lineEnd(FileChannel channel, long from, long size) throws IOException {
     byte[] bytes = new byte[4096];

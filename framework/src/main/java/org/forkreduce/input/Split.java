@@ -29,6 +29,16 @@ public record Split(String path, long start, long length, long fileLength, boole
     }
   }
 
+  /**
+   * Whether the range was cut without proof that its ends are record boundaries (its meta is
+   * {@link Unproven}): the input skipped the scan that proves them, and the split's reader fails
+   * on anything that could make a cut wrong (for CSV, any quote). A task failing on such a split
+   * may have read a record cut apart, so the engine plans again with proof and reruns the job.
+   */
+  public boolean speculative() {
+    return meta instanceof Unproven;
+  }
+
   /** The first byte after the range. */
   public long end() {
     return start + length;

@@ -9,12 +9,21 @@ import java.io.Serializable;
  *
  * @param fixedSize the split size in bytes, or 0 to derive it
  * @param workers the number of workers the splits are for
+ * @param speculative whether an input may cut where it has not proven a record boundary, if
+ *     its readers check that it was one ({@link Split#speculative()}); only for callers that
+ *     plan again without it when a task on such a split fails
  */
-public record SplitPolicy(long fixedSize, int workers) implements Serializable {
+public record SplitPolicy(long fixedSize, int workers, boolean speculative)
+    implements Serializable {
   /** Smallest derived split: below this, per-split overhead dominates. */
   public static final long MIN_SIZE = 1L << 20;
   /** Largest derived split. */
   public static final long MAX_SIZE = 256L << 20;
+
+  /** A policy whose splits are all cut at proven record boundaries. */
+  public SplitPolicy(long fixedSize, int workers) {
+    this(fixedSize, workers, false);
+  }
 
   public SplitPolicy {
     if (fixedSize < 0) {

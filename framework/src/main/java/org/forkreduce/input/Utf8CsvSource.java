@@ -18,15 +18,21 @@ final class Utf8CsvSource extends ByteWindow implements CsvRecordSource {
 
   private final byte delimiter;
   private final byte quote;
+  private final boolean quotes;
   private final ByteRow row;
   private int[] bounds = new int[64];
   private long recordOffset;
 
-  /** @param offset the file offset of the stream's first byte, a record start */
-  Utf8CsvSource(InputStream in, long offset, char delimiter, char quote, int bufferSize) {
+  /**
+   * @param offset the file offset of the stream's first byte, a record start
+   * @param quotes false if a quote is an error: the split was cut without a look for quotes
+   */
+  Utf8CsvSource(InputStream in, long offset, char delimiter, char quote, int bufferSize,
+      boolean quotes) {
     super(in, bufferSize, offset);
     this.delimiter = (byte) delimiter;
     this.quote = (byte) quote;
+    this.quotes = quotes;
     this.row = new ByteRow(quote);
   }
 
@@ -64,6 +70,9 @@ final class Utf8CsvSource extends ByteWindow implements CsvRecordSource {
       int from;
       int to;
       if (p < limit && buf[p] == quote) {
+        if (!quotes) {
+          throw syntax("a quote, in a split cut where no quote was looked for", p);
+        }
         from = p + 1;
         boolean escaped = false;
         int q = from;

@@ -44,7 +44,8 @@ public final class MapTask {
       } catch (Exception | StackOverflowError e) {
         // the record's position is asked for only now: some readers compute it at a cost
         long offset = stage.contains("record") ? safeOffset(reader, split) : split.start();
-        throw new TaskException(describe(input, split, stage, offset, record, e), e);
+        throw new TaskException(describe(input, split, stage, offset, record, e),
+            cause(split, e));
       }
       counters.add(Counters.BYTES_READ, reader.bytesConsumed());
       if (reader.badRecords() > 0) {
@@ -53,7 +54,8 @@ public final class MapTask {
     } catch (TaskException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {
-      throw new TaskException(describe(input, split, stage, split.start(), null, e), e);
+      throw new TaskException(describe(input, split, stage, split.start(), null, e),
+          cause(split, e));
     }
     counters.add(Counters.RECORDS_READ, records);
     counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
@@ -75,6 +77,11 @@ public final class MapTask {
           + workerIndex + ": " + e.getMessage(), e);
     }
     counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
+  }
+
+  /** A task's failure as its cause: marked when the split was cut without proof. */
+  private static Throwable cause(Split split, Throwable failure) {
+    return split.speculative() ? new UnprovenSplitException(split, failure) : failure;
   }
 
   private static long safeOffset(RecordReader<?> reader, Split split) {

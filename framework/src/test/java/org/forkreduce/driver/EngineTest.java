@@ -15,6 +15,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.forkreduce.CsvRow;
 import org.forkreduce.Engine;
 import org.forkreduce.Inputs;
 import org.forkreduce.Job;
@@ -201,6 +204,76 @@ class EngineTest {
           .hasMessageContaining("flushing the mapper")
           .satisfies(e -> assertThat(describeCause(e.getCause()))
               .isEqualTo("java.lang.IllegalStateException: cannot flush"));
+    }
+  }
+
+  /**
+   * A CSV file of keys and longs; with {@code quoted}, every 40th key holds a line break, a
+   * comma and a doubled quote, so that some cuts at line starts would fall inside a record.
+   */
+  private Path keyedCsv(String name, long seed, boolean quoted) throws IOException {
+    Random random = new Random(seed);
+    String[] keys = {"a", "b", "é€", "日本"};
+    StringBuilder sb = new StringBuilder("key,value\n");
+    for (int i = 0; i < 400; i++) {
+      String key = quoted && i % 40 == 7 ? "\"two\nlines, \"\"q\"\"\"" : keys[random.nextInt(4)];
+      sb.append(key).append(',').append(random.nextInt(2001) - 1000).append('\n');
+    }
+    Path file = dir.resolve(name);
+    Files.writeString(file, sb, UTF_8);
+    return file;
+  }
+
+  private static Job<CsvRow, String, Long> sumsByKey(Path file) {
+    Mapper<CsvRow, String, Long> sums = (row, out) -> out.emit(row.get(0), row.getLong(1));
+    return Job.of(Inputs.csv(file)).mapper(sums).reducer(Long::sum);
+  }
+
+  /** The reference: one Commons CSV parse of the whole file, summed in a HashMap. */
+  private static Map<String, Long> naiveSumsByKey(Path file) throws IOException {
+    Map<String, Long> sums = new HashMap<>();
+    try (CSVParser p = CSVParser.parse(file, UTF_8, CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).build())) {
+      p.forEach(r -> sums.merge(r.get(0), Long.parseLong(r.get(1)), Long::sum));
+    }
+    return sums;
+  }
+
+  /**
+   * Engines that may cut a CSV file at line starts before proving them record starts run the
+   * job again with proof when a split meets a quote: the result is the reference's either way.
+   */
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_csvWithAndWithoutQuotedLineBreaks_equalsNaiveReferenceForEverySplitSize(
+      Supplier<Engine> engines) throws IOException {
+    try (Engine engine = engines.get()) {
+      for (Path file : List.of(keyedCsv("quoted.csv", 11, true), keyedCsv("plain.csv", 12,
+          false))) {
+        Map<String, Long> expected = naiveSumsByKey(file);
+        for (long splitSize : new long[] {1, 37, 500, 1 << 20}) {
+          JobResult<String, Long> result = sumsByKey(file).splitSize(splitSize).run(engine);
+          assertThat(result.toMap()).as("%s, split size %d", file.getFileName(), splitSize)
+              .isEqualTo(expected);
+          assertThat(result.counters().get(Counters.RECORDS_READ)).isEqualTo(400);
+        }
+      }
+    }
+  }
+
+  /** A bad record in a quote-free file fails the job naming its line, as it did unspeculated. */
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_csvBadRecordOnSpeculativeSplits_failsNamingItsLine(Supplier<Engine> engines)
+      throws IOException {
+    Path file = keyedCsv("bad.csv", 13, false);
+    List<String> lines = new ArrayList<>(Files.readAllLines(file, UTF_8));
+    lines.set(200, lines.get(200) + ",extra"); // line 201 of the file
+    Files.write(file, lines, UTF_8);
+    try (Engine engine = engines.get()) {
+      assertThatThrownBy(() -> sumsByKey(file).splitSize(37).run(engine))
+          .isInstanceOf(JobFailedException.class)
+          .hasMessageContaining("line 201").hasMessageContaining("expected 2 fields");
     }
   }
 

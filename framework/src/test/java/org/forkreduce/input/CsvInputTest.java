@@ -222,4 +222,61 @@ class CsvInputTest {
     assertThat(readAll(input, 2).rows()).containsExactly(List.of("5\" pipe", "2"),
         List.of("3", "4"));
   }
+
+  @Test
+  void splits_speculativePolicyQuoteFreeFile_cutAtLineStartsUnprovenAndReadAlike()
+      throws IOException {
+    Path file = dir.resolve("plain.csv");
+    StringBuilder text = new StringBuilder("id,note\n");
+    for (int i = 0; i < 300; i++) {
+      text.append(i).append(i % 5 == 0 ? ",é€\r\n" : ",plain\n");
+    }
+    Files.writeString(file, text, UTF_8);
+    Input<CsvRow> input = Inputs.csv(file);
+    List<Split> proven = input.splits(new SplitPolicy(97, 1));
+    List<Split> speculative = input.splits(new SplitPolicy(97, 1, true));
+    assertThat(proven).noneMatch(Split::speculative);
+    assertThat(speculative).hasSizeGreaterThan(20).allMatch(Split::speculative);
+    // a quote-free file: the line starts are the record starts the scan proves
+    assertThat(speculative.stream().map(Split::start).toList())
+        .isEqualTo(proven.stream().map(Split::start).toList());
+    assertThat(read(input, speculative).rows()).isEqualTo(read(input, proven).rows());
+  }
+
+  @Test
+  void read_speculativeSplitsOfAFileWithAQuote_aReaderFails() throws IOException {
+    Path file = dir.resolve("quoted.csv");
+    StringBuilder text = new StringBuilder("id,note\n");
+    for (int i = 0; i < 300; i++) {
+      text.append(i).append(i == 150 ? ",\"two\nlines\"\n" : ",plain\n");
+    }
+    Files.writeString(file, text, UTF_8);
+    Input<CsvRow> input = Inputs.csv(file);
+    List<Split> splits = input.splits(new SplitPolicy(97, 1, true));
+    assertThat(splits).allMatch(Split::speculative);
+    assertThatThrownBy(() -> read(input, splits)).isInstanceOf(InputException.class)
+        .hasMessageContaining("a quote, in a split cut where no quote was looked for");
+    assertThat(readAll(input, 97).rows()).hasSize(300).contains(List.of("150", "two\nlines"));
+  }
+
+  @Test
+  void splits_speculativePolicy_quotedHeaderOrSkippingOrOneSplit_cutWithProof()
+      throws IOException {
+    Path quotedHeader = dir.resolve("h.csv");
+    Path plain = dir.resolve("p.csv");
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      rows.append(i).append(",x\n");
+    }
+    Files.writeString(quotedHeader, "id,\"note\"\n" + rows, UTF_8);
+    Files.writeString(plain, "id,note\n" + rows, UTF_8);
+    SplitPolicy speculate = new SplitPolicy(97, 1, true);
+    assertThat(Inputs.csv(quotedHeader).splits(speculate)).hasSizeGreaterThan(3)
+        .noneMatch(Split::speculative);
+    Path rejects = Files.createDirectory(dir.resolve("rejects"));
+    assertThat(Inputs.csv(CsvOptions.defaults().skipBadRecords(rejects), plain)
+        .splits(speculate)).hasSizeGreaterThan(3).noneMatch(Split::speculative);
+    assertThat(Inputs.csv(plain).splits(new SplitPolicy(1 << 20, 1, true)))
+        .singleElement().matches(split -> !split.speculative());
+  }
 }

@@ -2,6 +2,7 @@ package org.forkreduce.input;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ import net.jqwik.api.constraints.LongRange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.forkreduce.CsvRow;
+import org.forkreduce.Input;
+import org.forkreduce.InputException;
 import org.forkreduce.Inputs;
 
 class CsvSplitProperties {
@@ -40,22 +44,59 @@ class CsvSplitProperties {
   void splits_randomQuotedCsvAndSplitSize_equalOneSequentialParse(
       @ForAll("files") String text, @ForAll @LongRange(min = 1, max = 120) long splitSize)
       throws IOException {
-    Path dir = Files.createTempDirectory("fr-csv-prop");
-    Path file = dir.resolve("t.csv");
+    Path file = write(text);
     try {
-      Files.writeString(file, text, UTF_8);
-      List<List<String>> expected = new ArrayList<>();
-      try (CSVParser p = CSVParser.parse(text, CSVFormat.RFC4180)) {
-        for (CSVRecord r : p) {
-          expected.add(r.toList());
-        }
-      }
-      expected.remove(0);
       assertThat(CsvInputTest.readAll(Inputs.csv(file), splitSize).rows())
-          .isEqualTo(expected);
+          .isEqualTo(parse(text));
     } finally {
-      Files.deleteIfExists(file);
-      Files.delete(dir);
+      delete(file);
     }
+  }
+
+  /**
+   * Splits cut without proof read as one sequential parse, unless the data has a quote: then
+   * a reader fails, so that the engine plans again with proof.
+   */
+  @Property(tries = 300, seed = "20261130")
+  void speculativeSplits_randomQuotedCsvAndSplitSize_equalOneParseUnlessAReaderFails(
+      @ForAll("files") String text, @ForAll @LongRange(min = 1, max = 120) long splitSize)
+      throws IOException {
+    Path file = write(text);
+    try {
+      Input<CsvRow> input = Inputs.csv(file);
+      List<Split> splits = input.splits(new SplitPolicy(splitSize, 1, true));
+      boolean quoted = text.indexOf('"', text.indexOf('\n')) >= 0;
+      if (quoted && splits.stream().anyMatch(Split::speculative)) {
+        assertThatThrownBy(() -> CsvInputTest.read(input, splits))
+            .isInstanceOf(InputException.class);
+      } else {
+        assertThat(CsvInputTest.read(input, splits).rows()).isEqualTo(parse(text));
+      }
+    } finally {
+      delete(file);
+    }
+  }
+
+  /** The data records of one Commons CSV parse of the text. */
+  private static List<List<String>> parse(String text) throws IOException {
+    List<List<String>> records = new ArrayList<>();
+    try (CSVParser p = CSVParser.parse(text, CSVFormat.RFC4180)) {
+      for (CSVRecord r : p) {
+        records.add(r.toList());
+      }
+    }
+    records.remove(0);
+    return records;
+  }
+
+  private static Path write(String text) throws IOException {
+    Path file = Files.createTempDirectory("fr-csv-prop").resolve("t.csv");
+    Files.writeString(file, text, UTF_8);
+    return file;
+  }
+
+  private static void delete(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    Files.delete(file.getParent());
   }
 }

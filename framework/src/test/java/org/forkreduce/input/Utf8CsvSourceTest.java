@@ -149,7 +149,8 @@ class Utf8CsvSourceTest {
   @Test
   void utf8_malformedBytes_replacedAsTheDecoderDoes() throws IOException {
     byte[] bytes = {'a', (byte) 0xC3, ',', (byte) 0xFF, '\n'};
-    Utf8CsvSource source = new Utf8CsvSource(new ByteArrayInputStream(bytes), 0, ',', '"', 3);
+    Utf8CsvSource source =
+        new Utf8CsvSource(new ByteArrayInputStream(bytes), 0, ',', '"', 3, true);
     assertThat(source.next()).isTrue();
     CsvRow row = source.row(new Header(new String[] {"x", "y"}));
     assertThat(row.get(0)).isEqualTo("a\uFFFD");
@@ -166,7 +167,7 @@ class Utf8CsvSourceTest {
 
   private static Utf8CsvSource source(String text, long offset, int buffer) {
     return new Utf8CsvSource(new ByteArrayInputStream(text.getBytes(UTF_8)), offset, ',', '"',
-        buffer);
+        buffer, true);
   }
 
   private static List<List<String>> parse(String text, int buffer) throws IOException {
