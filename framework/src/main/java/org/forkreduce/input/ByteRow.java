@@ -14,6 +14,9 @@ import org.forkreduce.CsvRow;
  * {@code get}, which replaces malformed UTF-8 as the decoder of the text path does.
  */
 final class ByteRow implements CsvRow {
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+      1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
   private final String quote;
   Header header;
   byte[] bytes;
@@ -74,6 +77,10 @@ final class ByteRow implements CsvRow {
 
   @Override
   public double getDouble(int i) {
+    double plain = plainDecimal(from(i), to(i));
+    if (plain == plain) { // not NaN: the field was a plain decimal
+      return plain;
+    }
     if (!escaped(i)) {
       try {
         return JavaDoubleParser.parseDouble(bytes, from(i), to(i) - from(i));
@@ -82,6 +89,40 @@ final class ByteRow implements CsvRow {
       }
     }
     return Double.parseDouble(get(i));
+  }
+
+  /**
+   * The value of {@code bytes[from, to)} if it is a plain decimal, {@code [-]digits[.digits]}
+   * with 1 to 15 digits, else NaN. Then the digits as a long and the power of ten they are
+   * divided by (at most 10^15) are both exact doubles, so the one division rounds correctly:
+   * the double {@code Double.parseDouble} gives (Clinger's fast path), at a fraction of a full
+   * parse's cost.
+   */
+  private double plainDecimal(int from, int to) {
+    int p = from;
+    boolean negative = p < to && bytes[p] == '-';
+    if (negative) {
+      p++;
+    }
+    long digits = 0;
+    int count = 0;
+    int point = -1;
+    for (; p < to; p++) {
+      int d = bytes[p] - '0';
+      if (d >= 0 && d <= 9) {
+        digits = digits * 10 + d;
+        count++;
+      } else if (bytes[p] == '.' && point < 0) {
+        point = count;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (count == 0 || count > 15) {
+      return Double.NaN;
+    }
+    double value = point < 0 ? digits : digits / POWERS_OF_TEN[count - point];
+    return negative ? -value : value;
   }
 
   @Override

@@ -118,11 +118,33 @@ class Utf8CsvSourceTest {
   @ParameterizedTest
   @ValueSource(strings = {"0", "-0.0", "33.993104", "1e-320", "1.7976931348623157e308",
       "0.1000000000000000055511151231257827", "NaN", "-Infinity", "0x1p3", " 2.5 ", "1d", "",
-      "abc", "1,5", "\"\"\"3\"", "日本", "12345678901234567890123"})
+      "abc", "1,5", "\"\"\"3\"", "日本", "12345678901234567890123", "-.5", "5.", ".", "-",
+      "1.2.3", "007.50", "123456789012345", "1234567890123456", "0.000000000000001",
+      "99999999999999.9", "9999999999999999", "+1.5", "\"2.25\""})
   void getDouble_agreesWithDoubleParseDouble(String field) throws Exception {
     CsvRow row = single(field);
     assertThat(outcome(() -> row.getDouble(0))).as(field)
         .isEqualTo(outcome(() -> Double.parseDouble(row.get(0))));
+  }
+
+  /** Plain decimals of 1 to 17 digits, the point anywhere: bit for bit Double.parseDouble's. */
+  @Test
+  void getDouble_randomPlainDecimals_bitForBitDoubleParseDouble() throws Exception {
+    java.util.Random random = new java.util.Random(20261130);
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder field = new StringBuilder(random.nextBoolean() ? "-" : "");
+      int digits = 1 + random.nextInt(17);
+      int point = random.nextInt(digits + 2) - 1; // -1: none
+      for (int d = 0; d < digits; d++) {
+        if (d == point) {
+          field.append('.');
+        }
+        field.append((char) ('0' + random.nextInt(10)));
+      }
+      CsvRow row = single(field.toString());
+      assertThat(Double.doubleToRawLongBits(row.getDouble(0))).as(field.toString())
+          .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(field.toString())));
+    }
   }
 
   /** The value, or the class of the number format exception thrown instead. */
