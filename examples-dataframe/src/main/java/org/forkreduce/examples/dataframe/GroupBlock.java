@@ -70,6 +70,13 @@ final class GroupBlock {
     return states[c].result(g);
   }
 
+  /** Works out ahead the results that are costly to find ({@link StateColumn#prepareResults}). */
+  void prepareResults() {
+    for (StateColumn c : states == null ? new StateColumn[0] : states) {
+      c.prepareResults(size);
+    }
+  }
+
   /** Appends {@link #result} to {@code out}, unboxed where it can. */
   void resultInto(int c, int g, Column out) {
     states[c].resultInto(g, out);

@@ -15,6 +15,8 @@ final class MedianColumn extends StateColumn {
   private static final double[] NONE = {};
   private double[][] values;
   private int[] counts;
+  /** Group g's median once {@link #prepareResults} has found it, else null. */
+  private double[] medians;
 
   MedianColumn(int groups) {
     values = new double[Math.max(4, groups)][];
@@ -73,8 +75,17 @@ final class MedianColumn extends StateColumn {
   }
 
   @Override
+  void prepareResults(int size) {
+    double[] found = new double[size];
+    for (int g = 0; g < size; g++) {
+      found[g] = counts[g] == 0 ? 0 : State.Median.median(values[g], counts[g]);
+    }
+    medians = found;
+  }
+
+  @Override
   Object result(int g) {
-    return counts[g] == 0 ? null : State.Median.median(values[g], counts[g]);
+    return counts[g] == 0 ? null : median(g);
   }
 
   @Override
@@ -82,8 +93,12 @@ final class MedianColumn extends StateColumn {
     if (counts[g] == 0) {
       out.add(null);
     } else {
-      out.addDouble(State.Median.median(values[g], counts[g]));
+      out.addDouble(median(g));
     }
+  }
+
+  private double median(int g) {
+    return medians != null ? medians[g] : State.Median.median(values[g], counts[g]);
   }
 
   @Override

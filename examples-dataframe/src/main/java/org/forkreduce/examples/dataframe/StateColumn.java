@@ -83,6 +83,12 @@ abstract class StateColumn {
   /** Group {@code g}'s result ({@link State#result}). */
   abstract Object result(int g);
 
+  /**
+   * Works out ahead the results of groups {@code [0, size)} that are costly to find (medians),
+   * so that columns can do it side by side on several threads; the default does nothing.
+   */
+  void prepareResults(int size) {}
+
   /** Appends group {@code g}'s result to {@code out}, unboxed where the column allows. */
   void resultInto(int g, Column out) {
     out.add(result(g));
