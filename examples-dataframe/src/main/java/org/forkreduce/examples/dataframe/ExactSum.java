@@ -161,9 +161,52 @@ final class ExactSum {
 
   /** {@link #addProduct} of the sum at {@code a[at...]} with {@code rest}; returns the rest. */
   static Expansion addProduct(long[] a, int at, Expansion rest, double x, double y) {
+    if (addWholeProduct(a, at, x, y)) {
+      return rest;
+    }
     double p = x * y;
     Expansion r = add(a, at, rest, p);
     return Double.isFinite(p) ? add(a, at, r, Math.fma(x, y, -p)) : r;
+  }
+
+  /**
+   * Adds {@code x * y} to the fixed-point sum at {@code a[at, at + SIZE)} as the exact integer
+   * product of the two mantissas (106 bits, from {@link Math#multiplyHigh}) at its place, if all
+   * its bits lie in the window; returns false, adding nothing, if they do not or either factor
+   * is zero, subnormal or not finite. One add instead of two (the rounded product and its
+   * rounding error) and no fused multiply-add: the same exact sum, more cheaply.
+   */
+  static boolean addWholeProduct(long[] a, int at, double x, double y) {
+    long xb = Double.doubleToRawLongBits(x);
+    long yb = Double.doubleToRawLongBits(y);
+    int xe = (int) (xb >>> 52 & 0x7FF);
+    int ye = (int) (yb >>> 52 & 0x7FF);
+    // the product's lowest bit above 2^-SCALE; it spans 106 bits, whose top must stay below 2^62
+    int position = xe + ye - 2 * 1075 + SCALE;
+    if (xe == 0 || ye == 0 || xe == 0x7FF || ye == 0x7FF || position < 0
+        || position > MAX_POSITION - 53) {
+      return false;
+    }
+    long xm = xb & 0xF_FFFF_FFFF_FFFFL | 0x10_0000_0000_0000L;
+    long ym = yb & 0xF_FFFF_FFFF_FFFFL | 0x10_0000_0000_0000L;
+    long lo = xm * ym;
+    long hi = Math.multiplyHigh(xm, ym); // below 2^42
+    int shift = position & 31;
+    // the product shifted left by shift, as three words: below 2^(106 + 31)
+    long w0 = lo << shift;
+    long w1 = shift == 0 ? hi : hi << shift | lo >>> (64 - shift);
+    long w2 = shift == 0 ? 0 : hi >>> (64 - shift);
+    long sign = (xb ^ yb) < 0 ? -1 : 1;
+    int limb = at + (position >>> 5);
+    a[limb] += sign * (w0 & LIMB);
+    a[limb + 1] += sign * (w0 >>> 32);
+    a[limb + 2] += sign * (w1 & LIMB);
+    a[limb + 3] += sign * (w1 >>> 32);
+    a[limb + 4] += sign * w2;
+    if (++a[at + PENDING] == NORMALIZE_EVERY) {
+      normalize(a, at);
+    }
+    return true;
   }
 
   void addAll(ExactSum other) {

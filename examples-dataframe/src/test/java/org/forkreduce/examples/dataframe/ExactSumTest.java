@@ -79,6 +79,44 @@ class ExactSumTest {
     assertThat(squares.value()).isEqualTo(exactSquares.doubleValue());
   }
 
+  /**
+   * Products of factors from 2^-60 to 2^60, of either sign: whole in the window (one integer
+   * product), or partly or wholly outside it (the rounded product and its error), and mixed.
+   */
+  @Property(tries = 500, seed = "45")
+  void addProduct_randomFactors_equalsCorrectlyRoundedExactSumOfProducts(
+      @ForAll("values") List<Double> xs, @ForAll("values") List<Double> ys) {
+    ExactSum sum = new ExactSum();
+    BigDecimal exact = BigDecimal.ZERO;
+    for (int i = 0; i < Math.min(xs.size(), ys.size()); i++) {
+      sum.addProduct(xs.get(i), ys.get(i));
+      exact = exact.add(new BigDecimal(xs.get(i)).multiply(new BigDecimal(ys.get(i))));
+    }
+    assertThat(sum.value()).isEqualTo(exact.doubleValue());
+  }
+
+  /** Enough whole products to carry across every limb, and to normalize on the way. */
+  @Test
+  void addWholeProduct_millionsOfProducts_equalsTheRoundedProductAndItsError() {
+    Random random = new Random(46);
+    ExactSum whole = new ExactSum();
+    ExactSum split = new ExactSum();
+    long[] a = new long[ExactSum.SIZE];
+    for (int i = 0; i < 3_000_000; i++) {
+      // factors from 2^-11 to 2^20: all the bits of a product between 2^-126 and 2^40
+      double x = (random.nextDouble() + 0.5) * Math.scalb(random.nextBoolean() ? 1.0 : -1.0,
+          random.nextInt(30) - 10);
+      double y = random.nextBoolean() ? x : Math.copySign(1 + random.nextDouble() * 1e6, -x);
+      assertThat(ExactSum.addWholeProduct(a, 0, x, y)).isTrue();
+      double p = x * y;
+      split.add(p);
+      split.add(Math.fma(x, y, -p));
+    }
+    whole.load(a, 0, null);
+    assertThat(Double.doubleToLongBits(whole.value()))
+        .isEqualTo(Double.doubleToLongBits(split.value()));
+  }
+
   @Test
   void value_millionsOfAddsAcrossLimbCarries_equalsShewchukExpansion() {
     Random random = new Random(7);
