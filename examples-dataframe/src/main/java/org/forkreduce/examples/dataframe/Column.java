@@ -168,16 +168,15 @@ final class Column {
    */
   Ranks ranks() {
     int[] ids = new int[size];
-    List<Object> distinct = new ArrayList<>();
+    int[] rankOfId;
     if (kind == Kind.LONG || kind == Kind.DOUBLE) {
       LongIds index = new LongIds();
       for (int r = 0; r < size; r++) {
         ids[r] = na.get(r) ? -1 : index.id(bits[r]);
       }
-      for (long v : index.keys()) {
-        distinct.add(kind == Kind.LONG ? (Object) v : (Object) Double.longBitsToDouble(v));
-      }
+      rankOfId = ranks(kind == Kind.LONG ? index.keys() : inCompareOrder(index.keys()));
     } else {
+      List<Object> distinct = new ArrayList<>();
       Map<Object, Integer> index = new HashMap<>();
       for (int r = 0; r < size; r++) {
         Object v = get(r);
@@ -189,18 +188,42 @@ final class Column {
         }
         ids[r] = v == null ? -1 : id;
       }
-    }
-    Integer[] byValue = new Integer[distinct.size()];
-    Arrays.setAll(byValue, i -> i);
-    Arrays.sort(byValue, (x, y) -> Table.compare(distinct.get(x), distinct.get(y)));
-    int[] rankOfId = new int[byValue.length];
-    for (int r = 0; r < byValue.length; r++) {
-      rankOfId[byValue[r]] = r + 1;
+      Integer[] byValue = new Integer[distinct.size()];
+      Arrays.setAll(byValue, i -> i);
+      Arrays.sort(byValue, (x, y) -> Table.compare(distinct.get(x), distinct.get(y)));
+      rankOfId = new int[byValue.length];
+      for (int r = 0; r < byValue.length; r++) {
+        rankOfId[byValue[r]] = r + 1;
+      }
     }
     for (int r = 0; r < size; r++) {
       ids[r] = ids[r] < 0 ? 0 : rankOfId[ids[r]];
     }
-    return new Ranks(ids, byValue.length + 1);
+    return new Ranks(ids, rankOfId.length + 1);
+  }
+
+  /** Each distinct long's rank from 1 in ascending order: sorted as primitives, found back. */
+  private static int[] ranks(long[] distinct) {
+    long[] sorted = distinct.clone();
+    Arrays.sort(sorted);
+    int[] rank = new int[distinct.length];
+    for (int i = 0; i < distinct.length; i++) {
+      rank[i] = Arrays.binarySearch(sorted, distinct[i]) + 1;
+    }
+    return rank;
+  }
+
+  /**
+   * Doubles' bits as longs whose order is Double.compare's: a negative double's magnitude bits
+   * flipped, so -0.0 comes before 0.0; NaN (one bit pattern) after infinity.
+   */
+  private static long[] inCompareOrder(long[] bits) {
+    long[] ordered = new long[bits.length];
+    for (int i = 0; i < bits.length; i++) {
+      long b = Double.doubleToLongBits(Double.longBitsToDouble(bits[i]));
+      ordered[i] = b ^ ((b >> 63) & Long.MAX_VALUE);
+    }
+    return ordered;
   }
 
   /** Each row's rank, and the number of ranks (distinct values plus one for NA). */
