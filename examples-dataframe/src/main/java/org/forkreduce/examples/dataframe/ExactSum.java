@@ -209,15 +209,37 @@ final class ExactSum {
     return true;
   }
 
+  /**
+   * Adds the sum at {@code b[bt, bt + SIZE)} to the one at {@code a[at, at + SIZE)}, limb by limb,
+   * without making either an object; their rests are merged by {@link #addRest}. The adds since
+   * a normalization add up too, so the limbs stay as safe from overflow as after that many adds.
+   */
+  static void addAll(long[] a, int at, long[] b, int bt) {
+    for (int k = 0; k < LIMBS; k++) {
+      a[at + k] += b[bt + k];
+    }
+    a[at + PENDING] += b[bt + PENDING];
+    if (a[at + PENDING] >= NORMALIZE_EVERY) {
+      normalize(a, at);
+    }
+  }
+
+  /** The rest of two sums added: {@code mine} (made if null) with {@code theirs} added. */
+  static Expansion addRest(Expansion mine, Expansion theirs) {
+    if (theirs == null) {
+      return mine;
+    }
+    Expansion e = mine == null ? new Expansion() : mine;
+    e.addAll(theirs);
+    return e;
+  }
+
   void addAll(ExactSum other) {
     for (int k = 0; k < PENDING; k++) {
       a[k] += other.a[k];
     }
     normalize();
-    if (other.rest != null) {
-      rest = rest == null ? new Expansion() : rest;
-      rest.addAll(other.rest);
-    }
+    rest = addRest(rest, other.rest);
   }
 
   /** Adds {@code this * factor} exactly to {@code target}. */

@@ -97,8 +97,9 @@ final class NumericColumns {
    * {@code sum} of a double column, or {@code mean}: group g's exact sum is the fixed-point
    * limbs at {@code cells[STRIDE * g ...]} plus, rarely, values outside their window in
    * {@code rest} (see {@link ExactSum}); its number of values follows the limbs, so that a row's
-   * update touches one run of longs. Adds use ExactSum's static add; a merge or a result loads
-   * the sums into scratch {@link ExactSum}s, so the arithmetic is ExactSum's own.
+   * update touches one run of longs. Adds and merges use ExactSum's static methods on the
+   * array; a result loads the sum into a scratch {@link ExactSum}, so the arithmetic is
+   * ExactSum's own.
    */
   static final class DoubleSums extends StateColumn.Fixed {
     private static final int STRIDE = ExactSum.SIZE + 1;
@@ -106,7 +107,6 @@ final class NumericColumns {
     private final boolean mean;
     private final Rests rest = new Rests();
     private final ExactSum mine = new ExactSum();
-    private final ExactSum theirs = new ExactSum();
 
     DoubleSums(boolean mean, int groups) {
       super(STRIDE, groups);
@@ -142,12 +142,9 @@ final class NumericColumns {
     @Override
     void merge(int g, StateColumn other, int og) {
       DoubleSums o = (DoubleSums) other;
-      mine.load(cells, STRIDE * g, rest.get(g));
-      theirs.load(o.cells, STRIDE * og, o.rest.get(og));
-      mine.addAll(theirs);
-      mine.store(cells, STRIDE * g);
+      ExactSum.addAll(cells, STRIDE * g, o.cells, STRIDE * og);
       cells[STRIDE * g + N] += o.cells[STRIDE * og + N];
-      rest.set(g, mine.rest(), capacity());
+      rest.set(g, ExactSum.addRest(rest.get(g), o.rest.get(og)), capacity());
     }
 
     @Override
@@ -199,8 +196,8 @@ final class NumericColumns {
     final boolean stddev;
     private final Rests sumRest = new Rests();
     private final Rests squaresRest = new Rests();
-    private final ExactSum[] scratch = {new ExactSum(), new ExactSum(), new ExactSum(),
-        new ExactSum()};
+    private final ExactSum sum = new ExactSum();
+    private final ExactSum squares = new ExactSum();
 
     Moments(boolean stddev, int groups) {
       super(STRIDE, groups);
@@ -253,19 +250,12 @@ final class NumericColumns {
     }
 
     private void merge(int g, Moments o, int og, int offset, Rests mine, Rests theirs) {
-      ExactSum a = scratch[0];
-      ExactSum b = scratch[1];
-      a.load(cells, STRIDE * g + offset, mine.get(g));
-      b.load(o.cells, STRIDE * og + offset, theirs.get(og));
-      a.addAll(b);
-      a.store(cells, STRIDE * g + offset);
-      mine.set(g, a.rest(), capacity());
+      ExactSum.addAll(cells, STRIDE * g + offset, o.cells, STRIDE * og + offset);
+      mine.set(g, ExactSum.addRest(mine.get(g), theirs.get(og)), capacity());
     }
 
     @Override
     Object result(int g) {
-      ExactSum sum = scratch[2];
-      ExactSum squares = scratch[3];
       sum.load(cells, STRIDE * g + SUM, sumRest.get(g));
       squares.load(cells, STRIDE * g + SQUARES, squaresRest.get(g));
       return State.Moments.result(stddev, cells[STRIDE * g], sum, squares);
