@@ -14,7 +14,9 @@ import java.io.Serializable;
  * emit (reduce jobs) until it hands the combined output on; then {@link #flush(Emitter)} is
  * called. A mapper that combines in its own table can therefore keep the table from one task to
  * the next and emit it once, in {@code flush}, instead of once per task. If the worker dies, its
- * instance goes with it and the engine maps that worker's unflushed splits again elsewhere.
+ * instance goes with it and the engine maps that worker's unflushed splits again elsewhere. The
+ * inline engine maps with the caller's own instance, which a failed job may leave holding what
+ * its tasks combined: run a job again with a fresh mapper.
  *
  * <p>A mapper is {@link Serializable} so that a lambda or method reference assigned to this type is
  * a serializable lambda that can be shipped to a worker JVM. Its fields must be serializable too.
