@@ -26,6 +26,26 @@ final class GroupKey {
     return h;
   }
 
+  /** The {@link #whole} of a key longer than eight bytes: no short key's bytes are all 0xFF. */
+  static final long LONG_KEY = -1;
+
+  /**
+   * A packed key of at most eight bytes as a long (its bytes little-endian, zero-padded), else
+   * {@link #LONG_KEY}. Packed keys are self-delimiting (a table's keys have the same columns), so
+   * no short key is another's bytes and zeros: two short keys are equal exactly when these are.
+   * A short key cannot start with 0xFF, the length marker of a value of 255 bytes or more.
+   */
+  static long whole(byte[] packed, int from, int to) {
+    if (to - from > Long.BYTES) {
+      return LONG_KEY;
+    }
+    long v = 0;
+    for (int i = to - 1; i >= from; i--) {
+      v = v << 8 | (packed[i] & 0xFF);
+    }
+    return v;
+  }
+
   /** Writes a value's length at {@code p}; returns where its bytes go. */
   private static int writeLength(byte[] packed, int p, int length) {
     if (length < LONG_VALUE) {
@@ -50,6 +70,7 @@ final class GroupKey {
     /** Row r's bytes are {@code bytes[starts[r] .. starts[r + 1])}. */
     private int[] starts = new int[17];
     private int[] hashes = new int[16];
+    private long[] wholes = new long[16];
     private int rows;
 
     /** @param columns the indexes of the group columns in each row */
@@ -61,6 +82,7 @@ final class GroupKey {
     int pack(CsvRow row) {
       if (rows == hashes.length) {
         hashes = Arrays.copyOf(hashes, rows * 2);
+        wholes = Arrays.copyOf(wholes, rows * 2);
         starts = Arrays.copyOf(starts, rows * 2 + 1);
       }
       int start = starts[rows];
@@ -75,6 +97,7 @@ final class GroupKey {
         p += n;
       }
       hashes[rows] = GroupKey.hash(bytes, start, p);
+      wholes[rows] = GroupKey.whole(bytes, start, p);
       starts[++rows] = p;
       return rows - 1;
     }
@@ -91,6 +114,11 @@ final class GroupKey {
 
     int hash(int row) {
       return hashes[row];
+    }
+
+    /** Packed row {@code row} as a long ({@link GroupKey#whole}), or {@code LONG_KEY}. */
+    long whole(int row) {
+      return wholes[row];
     }
 
     /** Whether packed row {@code row} equals a key's {@code packed} bytes. */

@@ -123,7 +123,8 @@ abstract class StateColumn {
       case COUNTS -> new NumericColumns.Counts(size);
       case LONG_SUMS -> new NumericColumns.LongSums(size);
       case DOUBLE_SUMS, MEANS -> new NumericColumns.DoubleSums(kind == MEANS, size);
-      case EXTREMES -> new NumericColumns.Extremes(in.readBoolean(), TYPES[in.readVarInt(true)], size);
+      case EXTREMES ->
+          new NumericColumns.Extremes(in.readBoolean(), TYPES[in.readVarInt(true)], size);
       case MOMENTS -> new NumericColumns.Moments(in.readBoolean(), size);
       case MEDIANS -> new MedianColumn(size);
       default -> new Boxed(kryo.readClass(in).getType(), null, size);

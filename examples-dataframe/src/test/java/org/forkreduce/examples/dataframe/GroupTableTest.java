@@ -14,7 +14,10 @@ class GroupTableTest {
   @Test
   void groupsFor_batchesOfManyKeysThroughGrowth_oneGroupPerDistinctKey() {
     Random random = new Random(20261130);
-    String[] pool = {"", "a", "é", "😀", "x".repeat(300), "id001", "id0000012345"};
+    // keys of up to eight packed bytes are compared as longs, longer ones as bytes; zero bytes
+    // and empty values test the padding
+    String[] pool = {"", "a", "é", "😀", "x".repeat(300), "id001", "id0000012345", "\u0000",
+        "\u0000\u0000"};
     GroupTable table = new GroupTable(0); // grows many times
     GroupKey.Packer packer = new GroupKey.Packer(new int[] {0, 1});
     Map<List<String>, Integer> expected = new HashMap<>();
