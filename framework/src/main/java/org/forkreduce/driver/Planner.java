@@ -41,8 +41,9 @@ public final class Planner {
       if (!failedOnUnproven(e)) {
         throw e;
       }
-      LoggerFactory.getLogger(Planner.class).info("A task failed on a split cut without proof"
-          + " of a record boundary; planning {} with proof and running the job again", job);
+      LoggerFactory.getLogger(Planner.class).info("A split of {} was cut where no record"
+          + " boundary had been proven, and its task failed (a quote in the file, or the job's"
+          + " own error); planning it with proof and running the job again", job.input());
       return run.apply(plan(job, workers));
     }
   }
