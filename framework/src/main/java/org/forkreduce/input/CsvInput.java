@@ -30,6 +30,9 @@ import org.forkreduce.InputException;
 public final class CsvInput implements Input<CsvRow> {
   private static final long serialVersionUID = 1L;
 
+  /** A header longer than this is read by Commons CSV with the file, not by the planner. */
+  private static final int MAX_HEADER_BYTES = 1 << 20;
+
   private final List<String> roots;
   private final CsvOptions options;
 
@@ -66,11 +69,11 @@ public final class CsvInput implements Input<CsvRow> {
       if (size == 0) {
         continue;
       }
-      if (plan.headerEnd() < 0) {
+      String[] header = plan.headerEnd() < 0 ? null : header(f, plan.headerEnd());
+      if (header == null) {
         splits.add(new Split(path, 0, size, size, InputFiles.isGzip(f), null));
         continue;
       }
-      String[] header = header(f, plan.headerEnd());
       if (firstHeader == null) {
         firstHeader = header;
         firstFile = f;
@@ -116,12 +119,13 @@ public final class CsvInput implements Input<CsvRow> {
       }
       CsvBoundaries.Plan plan = InputFiles.isGzip(f) ? CsvBoundaries.WHOLE
           : CsvBoundaries.plan(f, options.delimiter(), options.quote(), bytes, 1);
-      if (plan.cuts().isEmpty()) {
+      String[] header = plan.cuts().isEmpty() ? null : header(f, plan.headerEnd());
+      if (header == null) {
         splits.add(new Split(f.toString(), 0, size, size, InputFiles.isGzip(f), null));
       } else {
         long end = plan.cuts().get(0);
         splits.add(new Split(f.toString(), plan.headerEnd(), end - plan.headerEnd(), size,
-            false, header(f, plan.headerEnd())));
+            false, header));
       }
       covered += splits.get(splits.size() - 1).length();
       if (covered >= bytes) {
@@ -131,11 +135,20 @@ public final class CsvInput implements Input<CsvRow> {
     return splits;
   }
 
-  /** Parses the header record, the bytes before {@code headerEnd}. */
+  /**
+   * Parses the header record, the bytes before {@code headerEnd}; null when those bytes hold
+   * more than the header: the planner ends the header at the first line feed, but a header (and
+   * records after it) may end with a lone CR, as Commons CSV allows; or when they are too many
+   * to be a header (a file with no line feed at all). The file is then read whole by Commons
+   * CSV, which finds the header itself, rather than its records being taken for the header.
+   */
   private String[] header(Path file, long headerEnd) throws IOException {
+    if (headerEnd > MAX_HEADER_BYTES) {
+      return null;
+    }
     Split whole = new Split(file.toString(), 0, headerEnd, headerEnd, false, null);
     try (InputStream in = InputFiles.open(whole, 0)) {
-      byte[] bytes = in.readNBytes((int) Math.min(headerEnd, Integer.MAX_VALUE - 8));
+      byte[] bytes = in.readNBytes((int) headerEnd);
       int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
           && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
       String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
@@ -145,7 +158,7 @@ public final class CsvInput implements Input<CsvRow> {
           throw new InputException("CSV file " + file + " has no header line; the first line"
               + " must name the columns.");
         }
-        return records.get(0).values();
+        return records.size() > 1 ? null : records.get(0).values();
       }
     }
   }

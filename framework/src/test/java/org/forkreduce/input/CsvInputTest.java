@@ -279,4 +279,25 @@ class CsvInputTest {
     assertThat(Inputs.csv(plain).splits(new SplitPolicy(1 << 20, 1, true)))
         .singleElement().matches(split -> !split.speculative());
   }
+
+  /** Records ended by lone CRs: the planner's header, ended at a line feed, would swallow them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"k,v\r1,2\r3,4\r", "k,v\r1,2\n3,4\n5,6", "k,v\r1,2", "k,v\r",
+      "\"k\r\",v\r1,2\r\n3,4\n"})
+  void splits_loneCrLineBreaks_everyRecordReadAsCommonsCsvDoes(String text) throws IOException {
+    Path file = dir.resolve("cr.csv");
+    Files.writeString(file, text, UTF_8);
+    List<List<String>> expected = new ArrayList<>();
+    try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(text,
+        org.apache.commons.csv.CSVFormat.RFC4180)) {
+      p.forEach(r -> expected.add(r.toList()));
+    }
+    expected.remove(0);
+    for (long splitSize : new long[] {1, 3, 1 << 20}) {
+      assertThat(readAll(Inputs.csv(file), splitSize).rows()).as("split size %d", splitSize)
+          .isEqualTo(expected);
+      assertThat(read(Inputs.csv(file), Inputs.csv(file).splits(
+          new SplitPolicy(splitSize, 1, true))).rows()).isEqualTo(expected);
+    }
+  }
 }

@@ -25,7 +25,10 @@ import org.forkreduce.Inputs;
 
 class CsvSplitProperties {
 
-  /** Fields that need quoting (delimiters, doubled quotes, LF, CRLF) and plain ones. */
+  /**
+   * Fields that need quoting (delimiters, doubled quotes, LF, CRLF) and plain ones; records
+   * ended by LF, CRLF or a lone CR, as Commons CSV reads them.
+   */
   @Provide
   Arbitrary<String> files() {
     Arbitrary<String> plain = Arbitraries.of("", "a", "7", "é€", "😀", "x y");
@@ -33,7 +36,7 @@ class CsvSplitProperties {
         ",", "\"\"", "\n", "日本,語").map(s -> "\"" + s + "\"");
     Arbitrary<String> field = Arbitraries.oneOf(plain, quoted);
     Arbitrary<String> record = field.list().ofSize(3).map(f -> String.join(",", f));
-    Arbitrary<String> eol = Arbitraries.of("\n", "\r\n");
+    Arbitrary<String> eol = Arbitraries.of("\n", "\r\n", "\r");
     return Arbitraries.lazy(() -> record.list().ofMaxSize(25)).flatMap(records ->
         eol.map(e -> "h1,h2,h3" + e + String.join(e, records) + (records.isEmpty() ? "" : e)))
         .flatMap(text -> Arbitraries.of(true, false).map(
