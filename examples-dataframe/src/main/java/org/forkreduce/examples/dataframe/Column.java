@@ -138,18 +138,39 @@ final class Column {
     private String field;
   }
 
-  /** This column's cells in the order {@code order} gives: cell i is old cell order[i]. */
-  Column permute(int[] order) {
-    Column c = new Column(kind, bits == null ? null : new long[order.length],
-        boxed == null ? null : new Object[order.length], order.length);
+  /**
+   * Arrays a thread permutes columns through, one column after another ({@link #permute}): a
+   * column's cells go into the scratch array, and its own array becomes the scratch for the
+   * next, so permuting many columns takes one new array of each kind instead of one per column,
+   * and memory first touched (page faults, for ten million rows 80 MB a column) with it.
+   */
+  static final class Scratch {
+    private long[] longs;
+    private Object[] boxed;
+  }
+
+  /**
+   * This column's cells in the order {@code order} gives: cell i is old cell order[i]. This
+   * column must not be used afterwards: its array becomes {@code scratch}'s.
+   */
+  Column permute(int[] order, Scratch scratch) {
+    Column c;
     if (bits != null) {
+      long[] to = scratch.longs != null && scratch.longs.length >= order.length ? scratch.longs
+          : new long[order.length];
       for (int i = 0; i < order.length; i++) {
-        c.bits[i] = bits[order[i]];
+        to[i] = bits[order[i]];
       }
+      scratch.longs = bits;
+      c = new Column(kind, to, null, order.length);
     } else {
+      Object[] to = scratch.boxed != null && scratch.boxed.length >= order.length
+          ? scratch.boxed : new Object[order.length];
       for (int i = 0; i < order.length; i++) {
-        c.boxed[i] = boxed[order[i]];
+        to[i] = boxed[order[i]];
       }
+      scratch.boxed = boxed;
+      c = new Column(kind, null, to, order.length);
     }
     if (!na.isEmpty()) {
       for (int i = 0; i < order.length; i++) {

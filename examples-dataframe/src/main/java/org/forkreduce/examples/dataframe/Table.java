@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.forkreduce.JobResult;
@@ -190,7 +191,13 @@ public final class Table {
 
     Table build() {
       int[] order = sortOrder(cells, keys, size);
-      Arrays.parallelSetAll(cells, c -> cells[c].permute(order)); // columns are independent
+      // two threads, each permuting every other column through its own scratch arrays
+      IntStream.range(0, 2).parallel().forEach(t -> {
+        Column.Scratch scratch = new Column.Scratch();
+        for (int c = t; c < cells.length; c += 2) {
+          cells[c] = cells[c].permute(order, scratch);
+        }
+      });
       return new Table(header, cells, size, null, null);
     }
   }

@@ -118,7 +118,8 @@ class ColumnTest {
         order[i] = i;
       }
       java.util.Arrays.sort(order, Comparator.comparingInt(i -> ranks.ofRow()[i]));
-      Column sorted = column.permute(java.util.Arrays.stream(order).mapToInt(i -> i).toArray());
+      Column sorted = column.permute(java.util.Arrays.stream(order).mapToInt(i -> i).toArray(),
+          new Column.Scratch());
       for (int i = 0; i < order.length; i++) {
         assertThat(sorted.get(i)).isEqualTo(cells.get(order[i]));
       }
