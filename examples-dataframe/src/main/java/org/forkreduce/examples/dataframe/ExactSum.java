@@ -55,20 +55,13 @@ final class ExactSum {
     rest = kryo.readObjectOrNull(in, Expansion.class);
   }
 
-  /** Copies the sum's {@link #SIZE} longs to {@code to[at...]}; the rest is {@link #rest()}. */
-  void store(long[] to, int at) {
-    System.arraycopy(a, 0, to, at, SIZE);
-  }
-
-  /** Makes this the sum {@link #store} wrote, with {@code rest}, which this sum now owns. */
+  /**
+   * Makes this the sum of {@link #SIZE} longs at {@code from[at...]} (as a column of sums keeps
+   * them) with {@code rest}, which this sum now owns.
+   */
   void load(long[] from, int at, Expansion rest) {
     System.arraycopy(from, at, a, 0, SIZE);
     this.rest = rest;
-  }
-
-  /** The values outside the fixed-point window, or null while there are none. */
-  Expansion rest() {
-    return rest;
   }
 
   void add(double x) {
