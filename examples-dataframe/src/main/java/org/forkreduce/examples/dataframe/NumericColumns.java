@@ -1,9 +1,5 @@
 package org.forkreduce.examples.dataframe;
 
-import com.esotericsoftware.kryo.kryo5.Kryo;
-import com.esotericsoftware.kryo.kryo5.io.Input;
-import com.esotericsoftware.kryo.kryo5.io.Output;
-
 /**
  * The {@link StateColumn}s held in arrays of longs ({@link StateColumn.Fixed}): counts, long
  * sums, exact double sums and means, var and stddev, and the min and max of numbers. Each reads
@@ -105,18 +101,12 @@ final class NumericColumns {
     private static final int STRIDE = ExactSum.SIZE + 1;
     private static final int N = ExactSum.SIZE;
     private final boolean mean;
-    private final Rests rest = new Rests();
+    private final Rests rest = rests[0];
     private final ExactSum mine = new ExactSum();
 
     DoubleSums(boolean mean, int groups) {
-      super(STRIDE, groups);
+      super(STRIDE, 1, groups);
       this.mean = mean;
-    }
-
-    @Override
-    void reserve(int groups) {
-      super.reserve(groups);
-      rest.reserve(capacity());
     }
 
     @Override
@@ -131,12 +121,6 @@ final class NumericColumns {
         rest.set(g, ExactSum.addOutside(rest.get(g), x), capacity());
       }
       cells[STRIDE * g + N]++;
-    }
-
-    @Override
-    void copy(int g, StateColumn other, int og) {
-      super.copy(g, other, og);
-      rest.set(g, ((DoubleSums) other).rest.get(og), capacity());
     }
 
     @Override
@@ -170,18 +154,6 @@ final class NumericColumns {
     byte kind() {
       return mean ? MEANS : DOUBLE_SUMS;
     }
-
-    @Override
-    void write(Kryo kryo, Output out, int size) {
-      super.write(kryo, out, size);
-      rest.write(kryo, out, size);
-    }
-
-    @Override
-    void read(Kryo kryo, Input in, int size) {
-      super.read(kryo, in, size);
-      rest.read(kryo, in, capacity());
-    }
   }
 
   /**
@@ -194,21 +166,14 @@ final class NumericColumns {
     private static final int SUM = 1;
     private static final int SQUARES = 1 + ExactSum.SIZE;
     final boolean stddev;
-    private final Rests sumRest = new Rests();
-    private final Rests squaresRest = new Rests();
+    private final Rests sumRest = rests[0];
+    private final Rests squaresRest = rests[1];
     private final ExactSum sum = new ExactSum();
     private final ExactSum squares = new ExactSum();
 
     Moments(boolean stddev, int groups) {
-      super(STRIDE, groups);
+      super(STRIDE, 2, groups);
       this.stddev = stddev;
-    }
-
-    @Override
-    void reserve(int groups) {
-      super.reserve(groups);
-      sumRest.reserve(capacity());
-      squaresRest.reserve(capacity());
     }
 
     @Override
@@ -234,14 +199,6 @@ final class NumericColumns {
     }
 
     @Override
-    void copy(int g, StateColumn other, int og) {
-      super.copy(g, other, og);
-      Moments o = (Moments) other;
-      sumRest.set(g, o.sumRest.get(og), capacity());
-      squaresRest.set(g, o.squaresRest.get(og), capacity());
-    }
-
-    @Override
     void merge(int g, StateColumn other, int og) {
       Moments o = (Moments) other;
       cells[STRIDE * g] += o.cells[STRIDE * og];
@@ -264,20 +221,6 @@ final class NumericColumns {
     @Override
     byte kind() {
       return MOMENTS;
-    }
-
-    @Override
-    void write(Kryo kryo, Output out, int size) {
-      super.write(kryo, out, size);
-      sumRest.write(kryo, out, size);
-      squaresRest.write(kryo, out, size);
-    }
-
-    @Override
-    void read(Kryo kryo, Input in, int size) {
-      super.read(kryo, in, size);
-      sumRest.read(kryo, in, capacity());
-      squaresRest.read(kryo, in, capacity());
     }
   }
 

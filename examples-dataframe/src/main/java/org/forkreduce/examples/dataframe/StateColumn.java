@@ -139,17 +139,26 @@ abstract class StateColumn {
 
   /**
    * States of a fixed number of longs each, group g's at {@code cells[width * g ...]}: grown,
-   * copied, written and read as one array.
+   * copied, written and read as one array, with the rare rests of their exact sums beside it.
    */
   abstract static class Fixed extends StateColumn {
     /** The longs a processor's cache is sure to hold: no need to {@link #touch} fewer. */
     private static final int CACHED = 1 << 15;
     private final int width;
     long[] cells;
+    /** Each exact sum's values outside its window, by group: one per sum a state holds. */
+    final Rests[] rests;
 
     Fixed(int width, int groups) {
+      this(width, 0, groups);
+    }
+
+    /** With {@code sums} exact sums per state, whose rests the column keeps, copies and writes. */
+    Fixed(int width, int sums, int groups) {
       this.width = width;
       cells = new long[width * Math.max(4, groups)];
+      rests = new Rests[sums];
+      Arrays.setAll(rests, i -> new Rests());
     }
 
     int capacity() {
@@ -160,6 +169,9 @@ abstract class StateColumn {
     void reserve(int groups) {
       if (groups > capacity()) {
         cells = Arrays.copyOf(cells, width * grown(capacity(), groups));
+      }
+      for (Rests r : rests) {
+        r.reserve(capacity());
       }
     }
 
@@ -178,17 +190,28 @@ abstract class StateColumn {
 
     @Override
     void copy(int g, StateColumn other, int og) {
-      System.arraycopy(((Fixed) other).cells, width * og, cells, width * g, width);
+      Fixed o = (Fixed) other;
+      System.arraycopy(o.cells, width * og, cells, width * g, width);
+      for (int i = 0; i < rests.length; i++) {
+        rests[i].set(g, o.rests[i].get(og), capacity());
+      }
     }
 
+    /** Writes the cells of groups {@code [0, size)}, then each sum's rests. */
     @Override
     void write(Kryo kryo, Output out, int size) {
       out.writeLongs(cells, 0, width * size, false);
+      for (Rests r : rests) {
+        r.write(kryo, out, size);
+      }
     }
 
     @Override
     void read(Kryo kryo, Input in, int size) {
       cells = in.readLongs(width * size, false);
+      for (Rests r : rests) {
+        r.read(kryo, in, capacity());
+      }
     }
   }
 
