@@ -5,7 +5,10 @@ import com.esotericsoftware.kryo.kryo5.Kryo;
 import com.esotericsoftware.kryo.kryo5.Serializer;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
 
 /**
  * Groups and their aggregate states, packed: the keys' bytes ({@link GroupKey}) one after another
@@ -15,6 +18,10 @@ import java.util.Arrays;
  * {@link #merge} into one. So the framework combines, writes, reads and merges a few blocks
  * instead of an entry per group: a block is written and read by one tight loop over its groups,
  * and its keys lie one after another in memory instead of one object each.
+ *
+ * <p>The framework's reducer {@link #link}s blocks instead of merging them: the last merge of a
+ * reduction then copies no block, and the table reads each block's groups where they lie
+ * ({@link #distinct}). A block is {@link #settle}d before it is written.
  *
  * <p>Keys within a block are distinct. Not thread-safe.
  */
@@ -34,6 +41,8 @@ final class GroupBlock {
   private int size;
   /** Open addressing over the groups, each slot a group number + 1; made by the first merge. */
   private int[] index;
+  /** Blocks of this partition {@link #link}ed to this one, not yet merged in; null when none. */
+  private List<GroupBlock> linked;
 
   GroupBlock(int groups, int keyBytes) {
     keys = new byte[Math.max(16, keyBytes)];
@@ -124,6 +133,8 @@ final class GroupBlock {
    * states may now be this block's).
    */
   GroupBlock merge(GroupBlock other) {
+    settle();
+    other.settle();
     if (other.size == 0 || size == 0) {
       return size == 0 ? other : this;
     }
@@ -139,12 +150,129 @@ final class GroupBlock {
           states[c].copy(mine, other.states[c], g);
         }
       } else {
-        for (int c = 0; c < states.length; c++) {
-          states[c].merge(found, other.states[c], g);
-        }
+        mergeStates(found, other, g);
       }
     }
     return this;
+  }
+
+  private void mergeStates(int g, GroupBlock other, int og) {
+    for (int c = 0; c < states.length; c++) {
+      states[c].merge(g, other.states[c], og);
+    }
+  }
+
+  /**
+   * Adds {@code other}'s groups to this block's as {@link #merge} does, but lazily: other is kept
+   * beside this block, and a group in both stays in both until {@link #settle} or
+   * {@link #distinct}. Other must not be used afterwards.
+   */
+  GroupBlock link(GroupBlock other) {
+    if (other.size == 0 && other.linked == null || size == 0 && linked == null) {
+      return size == 0 && linked == null ? other : this;
+    }
+    if (linked == null) {
+      linked = new ArrayList<>();
+    }
+    linked.add(other);
+    if (other.linked != null) {
+      linked.addAll(other.linked);
+      other.linked = null;
+    }
+    return this;
+  }
+
+  /** Merges the {@link #link}ed blocks in; returns this block. */
+  GroupBlock settle() {
+    List<GroupBlock> others = linked;
+    linked = null;
+    for (GroupBlock other : others == null ? List.<GroupBlock>of() : others) {
+      merge(other);
+    }
+    return this;
+  }
+
+  /** A block, and the groups of it that an earlier block of its partition stands for. */
+  record Part(GroupBlock block, BitSet gone) {
+    int groups() {
+      return block.size - gone.cardinality();
+    }
+  }
+
+  /** Slots a thread reuses to index one partition's blocks after another's ({@link #distinct}). */
+  static final class Probe {
+    private int[] slots = new int[0];
+    /** The number of slots in use less one: the last {@link #cleared} call's. */
+    private int mask;
+
+    /** Slots for {@code groups} groups at most half full, all free. */
+    private int[] cleared(int groups) {
+      int n = Integer.highestOneBit(Math.max(8, groups * 2) - 1) << 1;
+      mask = n - 1;
+      if (slots.length < n) {
+        slots = new int[n];
+      } else {
+        Arrays.fill(slots, 0, n, 0);
+      }
+      return slots;
+    }
+  }
+
+  /**
+   * This block and its linked ones, each group's key once: a key found in more than one has its
+   * states merged into its first block's and is marked gone in the later ones. Copies no block:
+   * one index over them all tells which keys repeat. The linked blocks are this block's parts
+   * afterwards and must not be used apart.
+   */
+  List<Part> distinct(Probe probe) {
+    List<GroupBlock> blocks = new ArrayList<>();
+    blocks.add(this);
+    blocks.addAll(linked == null ? List.of() : linked);
+    linked = null;
+    List<Part> parts = new ArrayList<>();
+    if (blocks.size() == 1) {
+      parts.add(new Part(this, new BitSet()));
+      return parts;
+    }
+    int[] starts = new int[blocks.size() + 1];
+    for (int b = 0; b < blocks.size(); b++) {
+      starts[b + 1] = starts[b] + blocks.get(b).size;
+    }
+    int[] slots = probe.cleared(starts[blocks.size()]);
+    int mask = probe.mask;
+    for (int b = 0; b < blocks.size(); b++) {
+      GroupBlock block = blocks.get(b);
+      BitSet gone = new BitSet();
+      for (int g = 0; g < block.size; g++) {
+        int i = GroupTable.spread(block.hashes[g]) & mask;
+        for (; slots[i] != 0; i = (i + 1) & mask) {
+          int seen = slots[i] - 1;
+          int ob = blockOf(starts, seen);
+          GroupBlock other = blocks.get(ob);
+          int og = seen - starts[ob];
+          if (other.hashes[og] == block.hashes[g] && Arrays.equals(other.keys, other.from(og),
+              other.ends[og], block.keys, block.from(g), block.ends[g])) {
+            other.mergeStates(og, block, g);
+            gone.set(g);
+            break;
+          }
+        }
+        if (!gone.get(g)) {
+          slots[i] = starts[b] + g + 1;
+        }
+      }
+      parts.add(new Part(block, gone));
+    }
+    return parts;
+  }
+
+  /** The block whose numbers {@code [starts[b], starts[b + 1])} hold {@code n}. */
+  private static int blockOf(int[] starts, int n) {
+    int b = 0;
+    while (n >= starts[b + 1]) {
+      b++;
+    }
+    return b;
   }
 
   /** Makes room for {@code groups} groups of {@code keyBytes} bytes in all, at least doubling. */
@@ -200,7 +328,7 @@ final class GroupBlock {
 
     @Override
     public void write(Kryo kryo, Output out, GroupBlock block) {
-      int size = block.size;
+      int size = block.settle().size;
       out.writeVarInt(size, true);
       if (size == 0) {
         return;

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -62,20 +63,27 @@ public final class Table {
 
   /**
    * Builds the rows of the groups, one per group or one per value of a top() column, draining
-   * {@code blocks}: each block is let go as soon as its rows are made, so the result and the
-   * table are never both held whole. The table carries the job's counters and stats, with
+   * {@code blocks}: each partition's blocks are let go as soon as their rows are made, so the
+   * result and the table are never both held whole. The table carries the job's counters and stats, with
    * {@link Counters#DISTINCT_KEYS} the number of groups.
    */
   static Table of(List<String> groupColumns, Map<String, ColumnType> types,
       List<Expr.Named> exprs, List<AggCall> calls, JobResult<Integer, GroupBlock> blocks) {
-    long groups = prepareResults(blocks);
+    List<List<GroupBlock.Part>> partitions = distinct(blocks);
+    long groups = partitions.stream().flatMap(List::stream)
+        .mapToLong(GroupBlock.Part::groups).sum();
     Builder b = new Builder(groupColumns, types, exprs, calls,
         (int) Math.min(Integer.MAX_VALUE - 8, groups));
-    blocks.drain((partition, block) -> {
-      for (int g = 0; g < block.size(); g++) {
-        b.add(block, g);
+    for (int p = 0; p < partitions.size(); p++) {
+      for (GroupBlock.Part part : partitions.get(p)) {
+        GroupBlock block = part.block();
+        for (int g = part.gone().nextClearBit(0); g < block.size();
+            g = part.gone().nextClearBit(g + 1)) {
+          b.add(block, g);
+        }
       }
-    });
+      partitions.set(p, null); // let the blocks go as their rows are made
+    }
     CounterSet counters = new CounterSet();
     blocks.counters().asMap().forEach(counters::add);
     // the framework counted blocks, its keys
@@ -84,14 +92,25 @@ public final class Table {
   }
 
   /**
-   * Works out the costly results (medians) of all blocks, on all cores, a block a thread at a
-   * time; returns the number of groups. The list goes with the call: draining lets each block
-   * go as its rows are made.
+   * Each partition's blocks with each group once ({@link GroupBlock#distinct}) and the costly
+   * results (medians) worked out, on all cores: a thread takes every other partition, through
+   * one index it reuses. Drains {@code blocks}: the list holds them from then on.
    */
-  private static long prepareResults(JobResult<Integer, GroupBlock> blocks) {
-    List<GroupBlock> all = blocks.stream().map(Map.Entry::getValue).toList();
-    all.parallelStream().forEach(GroupBlock::prepareResults);
-    return all.stream().mapToLong(GroupBlock::size).sum();
+  private static List<List<GroupBlock.Part>> distinct(JobResult<Integer, GroupBlock> blocks) {
+    List<GroupBlock> all = new ArrayList<>();
+    blocks.drain((partition, block) -> all.add(block));
+    List<List<GroupBlock.Part>> partitions = new ArrayList<>(Collections.nCopies(all.size(),
+        null));
+    int threads = Runtime.getRuntime().availableProcessors();
+    IntStream.range(0, threads).parallel().forEach(t -> {
+      GroupBlock.Probe probe = new GroupBlock.Probe();
+      for (int p = t; p < all.size(); p += threads) {
+        List<GroupBlock.Part> parts = all.get(p).distinct(probe);
+        parts.forEach(part -> part.block().prepareResults());
+        partitions.set(p, parts);
+      }
+    });
+    return partitions;
   }
 
   /** Rows as they are made, one group at a time. */
@@ -251,6 +270,22 @@ public final class Table {
     return columns;
   }
 
+  /** The number of rows. */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * The cell of {@code row} in {@code column} (an index into {@link #columns()}): Long, Double,
+   * String or null (NA); reads one cell where {@link #rows()} makes a row's array.
+   *
+   * @throws IndexOutOfBoundsException if the row or column is not in the table
+   */
+  public Object get(int row, int column) {
+    Objects.checkIndex(row, size);
+    return cells[column].get(row);
+  }
+
   /** The rows; each array is in {@link #columns()} order, made anew on every read. */
   public List<Object[]> rows() {
     return new Rows();
@@ -259,10 +294,9 @@ public final class Table {
   private final class Rows extends AbstractList<Object[]> implements RandomAccess {
     @Override
     public Object[] get(int row) {
-      Objects.checkIndex(row, size);
       Object[] values = new Object[cells.length];
       for (int c = 0; c < values.length; c++) {
-        values[c] = cells[c].get(row);
+        values[c] = Table.this.get(row, c);
       }
       return values;
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BinaryOperator;
 import org.forkreduce.serde.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +40,10 @@ class GroupBlockTest {
     return groups;
   }
 
-  @Test
-  void merge_manyOverlappingBlocksInRandomGroupings_equalsOneMapOfAllGroups() {
-    Random random = new Random(20261130);
+  /** 40 blocks of overlapping random groups, some empty, and the sums of all their groups. */
+  private static List<GroupBlock> overlappingBlocks(Random random,
+      Map<List<String>, Long> expected) {
     List<GroupBlock> blocks = new ArrayList<>();
-    Map<List<String>, Long> expected = new HashMap<>();
     for (int b = 0; b < 40; b++) {
       Map<List<String>, Long> counts = new LinkedHashMap<>();
       for (int i = random.nextInt(b % 10 == 0 ? 1 : 3_000); i > 0; i--) { // some blocks empty
@@ -55,12 +55,58 @@ class GroupBlockTest {
       }
       blocks.add(block(counts));
     }
-    while (blocks.size() > 1) { // a random tree of merges, as the reduction may make
+    return blocks;
+  }
+
+  /** A random tree of merges, as the reduction may make. */
+  private static GroupBlock combine(List<GroupBlock> blocks, Random random,
+      BinaryOperator<GroupBlock> merge) {
+    while (blocks.size() > 1) {
       Collections.shuffle(blocks, random);
       GroupBlock right = blocks.remove(blocks.size() - 1);
-      blocks.set(0, blocks.get(0).merge(right));
+      blocks.set(0, merge.apply(blocks.get(0), right));
     }
-    assertThat(groups(blocks.get(0))).isEqualTo(expected);
+    return blocks.get(0);
+  }
+
+  @Test
+  void merge_manyOverlappingBlocksInRandomGroupings_equalsOneMapOfAllGroups() {
+    Random random = new Random(20261130);
+    Map<List<String>, Long> expected = new HashMap<>();
+    GroupBlock merged = combine(overlappingBlocks(random, expected), random, GroupBlock::merge);
+    assertThat(groups(merged)).isEqualTo(expected);
+  }
+
+  @Test
+  void distinct_linkedInRandomGroupings_eachKeyOnceWithAllItsRows() {
+    Random random = new Random(20261201);
+    Map<List<String>, Long> expected = new HashMap<>();
+    GroupBlock linked = combine(overlappingBlocks(random, expected), random, GroupBlock::link);
+    Map<List<String>, Long> seen = new HashMap<>();
+    GroupBlock.Probe probe = new GroupBlock.Probe();
+    for (GroupBlock.Part part : linked.distinct(probe)) {
+      for (int g = 0; g < part.block().size(); g++) {
+        if (!part.gone().get(g)) {
+          assertThat(seen.put(TestKeys.values(part.block(), g, 2),
+              (Long) part.block().result(0, g))).as("each key once").isNull();
+        }
+      }
+    }
+    assertThat(seen).isEqualTo(expected);
+    // the probe again, as a thread reuses it for its next partition: no stale slot
+    List<GroupBlock.Part> small = block(Map.of(List.of("id1", "é1"), 1L))
+        .link(block(Map.of(List.of("id1", "é1"), 2L))).distinct(probe);
+    assertThat(small.get(0).block().result(0, 0)).isEqualTo(3L);
+    assertThat(small.get(1).gone().get(0)).isTrue();
+  }
+
+  @Test
+  void serde_linkedBlocks_writtenSettled() {
+    Random random = new Random(20261202);
+    Map<List<String>, Long> expected = new HashMap<>();
+    GroupBlock linked = combine(overlappingBlocks(random, expected), random, GroupBlock::link);
+    GroupBlock back = (GroupBlock) Serde.fromBytes(Serde.toBytes(linked));
+    assertThat(groups(back)).isEqualTo(expected);
   }
 
   @Test
