@@ -41,12 +41,12 @@ final class GroupByContenders {
     try (engine) {
       Table t = q.df().on(DataFrame.csv(csv)).run(engine);
       double sum = 0;
-      for (Object[] row : t.rows()) {
-        for (int i = q.by().size(); i < row.length; i++) {
-          sum += Digest.cell(row[i]);
+      for (int row = 0; row < t.size(); row++) { // the aggregates' cells, as read from DuckDB
+        for (int i = q.by().size(); i < t.columns().size(); i++) {
+          sum += Digest.cell(t.get(row, i));
         }
       }
-      return new Digest(t.rows().size(), sum);
+      return new Digest(t.size(), sum);
     }
   }
 

@@ -225,7 +225,7 @@ public final class DataFrameCli {
       return String.format(Locale.ROOT, "dataframe: %,d bytes, %,d rows, %,d groups, %,d output"
           + " rows, %.3f s (plan %.3f, map %.3f, reduce %.3f), engine %s, %d workers",
           c.get(Counters.BYTES_READ), c.get(Counters.RECORDS_READ),
-          c.get(Counters.DISTINCT_KEYS), t.rows().size(), seconds(s.total()),
+          c.get(Counters.DISTINCT_KEYS), t.size(), seconds(s.total()),
           seconds(s.plan()), seconds(s.map()), seconds(s.reduce()), s.engine(), s.workers());
     }
 

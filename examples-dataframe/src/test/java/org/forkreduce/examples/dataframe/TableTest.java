@@ -1,6 +1,7 @@
 package org.forkreduce.examples.dataframe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,21 @@ class TableTest {
         assertThat(row[3]).isEqualTo((Long) alone[2] - (Long) alone[1]);
         assertThat(row[5]).isEqualTo(alone[2]);
       }
+    }
+  }
+
+  @Test
+  void get_everyCell_equalsRowsCellAndOutsideIsRefused() {
+    try (Engine engine = Engine.inline()) {
+      Table t = DataFrame.csv(SAMPLE).groupBy("id4").agg("sum(v3)", "count()").run(engine);
+      assertThat(t.size()).isEqualTo(t.rows().size()).isPositive();
+      for (int row = 0; row < t.size(); row++) {
+        for (int c = 0; c < t.columns().size(); c++) {
+          assertThat(t.get(row, c)).isEqualTo(t.rows().get(row)[c]);
+        }
+      }
+      assertThatThrownBy(() -> t.get(t.size(), 0)).isInstanceOf(IndexOutOfBoundsException.class);
+      assertThatThrownBy(() -> t.get(0, 3)).isInstanceOf(IndexOutOfBoundsException.class);
     }
   }
 }
