@@ -121,14 +121,19 @@ final class GroupKey {
       return wholes[row];
     }
 
-    /** Whether packed row {@code row} equals a key's {@code packed} bytes. */
-    boolean matches(int row, byte[] packed) {
-      return Arrays.equals(packed, 0, packed.length, bytes, starts[row], starts[row + 1]);
+    /** Whether packed row {@code row} equals the key {@code packed[from, from + length)}. */
+    boolean matches(int row, byte[] packed, int from, int length) {
+      return Arrays.equals(packed, from, from + length, bytes, starts[row], starts[row + 1]);
     }
 
-    /** A copy of packed row {@code row}, to keep as a key's bytes. */
-    byte[] copy(int row) {
-      return Arrays.copyOfRange(bytes, starts[row], starts[row + 1]);
+    /** The length of packed row {@code row}. */
+    int length(int row) {
+      return starts[row + 1] - starts[row];
+    }
+
+    /** Copies packed row {@code row} to {@code to[at...]}, to keep as a key's bytes. */
+    void copyTo(int row, byte[] to, int at) {
+      System.arraycopy(bytes, starts[row], to, at, length(row));
     }
 
   }

@@ -14,8 +14,8 @@ import java.util.function.IntConsumer;
 final class GroupTable {
   /** A group's hash in the high half, its number + 1 in the low half; 0 when free. */
   private long[] slots;
-  /** Group g's key bytes. */
-  private byte[][] keys;
+  /** The groups' key bytes. */
+  private final KeyArena keys;
   /**
    * Group g's key as a long if it has at most eight bytes ({@link GroupKey#whole}: most keys of
    * one or two columns of short values), compared in this array instead of in a byte array
@@ -31,7 +31,7 @@ final class GroupTable {
   GroupTable(int groups) {
     int n = Math.max(128, groups);
     slots = new long[Integer.highestOneBit(n * 2 - 1) << 1];
-    keys = new byte[n][];
+    keys = new KeyArena(n, n * 16);
     wholes = new long[n];
   }
 
@@ -64,7 +64,7 @@ final class GroupTable {
       if (slot != 0) {
         int g = (int) slot - 1;
         long whole = packer.whole(row);
-        sum += whole != GroupKey.LONG_KEY ? (int) wholes[g] : keys[g].length;
+        sum += whole != GroupKey.LONG_KEY ? (int) wholes[g] : keys.page(g)[keys.from(g)];
       }
     }
     touched = sum;
@@ -78,23 +78,24 @@ final class GroupTable {
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
       if (slot == 0) {
-        return add(i, hash, whole, packer.copy(row), created);
+        return add(i, hash, whole, packer, row, created);
       }
       int g = (int) slot - 1;
       if ((int) (slot >>> 32) == hash
-          && (whole != GroupKey.LONG_KEY ? wholes[g] == whole : packer.matches(row, keys[g]))) {
+          && (whole != GroupKey.LONG_KEY ? wholes[g] == whole
+              : packer.matches(row, keys.page(g), keys.from(g), keys.length(g)))) {
         return g;
       }
     }
   }
 
-  private int add(int slot, int hash, long whole, byte[] key, IntConsumer created) {
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, 2 * size);
+  private int add(int slot, int hash, long whole, GroupKey.Packer packer, int row,
+      IntConsumer created) {
+    if (size == wholes.length) {
       wholes = Arrays.copyOf(wholes, 2 * size);
     }
-    int g = size;
-    keys[g] = key;
+    int g = keys.add(packer.length(row));
+    packer.copyTo(row, keys.page(g), keys.from(g));
     wholes[g] = whole;
     slots[slot] = (long) hash << 32 | (g + 1);
     if (++size * 2 > slots.length) {
@@ -118,7 +119,7 @@ final class GroupTable {
         hashes[g] = (int) (slot >>> 32);
         int p = GroupBlock.partition(hashes[g]);
         count[p]++;
-        bytes[p] += keys[g].length;
+        bytes[p] += keys.length(g);
       }
     }
     GroupBlock[] blocks = new GroupBlock[GroupBlock.PARTITIONS];
@@ -127,7 +128,8 @@ final class GroupTable {
       if (blocks[p] == null) {
         blocks[p] = new GroupBlock(count[p], bytes[p]); // exactly: no growth
       }
-      blocks[p].add(keys[g], 0, keys[g].length, hashes[g], states, g);
+      int from = keys.from(g);
+      blocks[p].add(keys.page(g), from, from + keys.length(g), hashes[g], states, g);
     }
     return blocks;
   }

@@ -37,7 +37,9 @@ final class TestKeys {
   static byte[] pack(String... values) {
     GroupKey.Packer packer = new GroupKey.Packer(IntStream.range(0, values.length).toArray());
     packer.pack(new Row(values));
-    return packer.copy(0);
+    byte[] key = new byte[packer.length(0)];
+    packer.copyTo(0, key, 0);
+    return key;
   }
 
   /** The values of the key of {@code columns} text columns packed at {@code packed[from...]}. */
