@@ -92,20 +92,25 @@ final class GroupBlock {
   }
 
   /**
-   * Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet,
-   * with the states of group {@code sg} of the {@code source} columns (one per aggregate).
+   * Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet; its
+   * states are set through {@link #states}.
    */
-  void add(byte[] key, int from, int to, int hash, StateColumn[] source, int sg) {
+  void addKey(byte[] key, int from, int to, int hash) {
+    appendKey(key, from, to, hash);
+  }
+
+  /**
+   * Aggregate {@code c}'s states of this block's groups, by group: made empty, of the kind of
+   * {@code like}'s, if the block has none yet.
+   */
+  StateColumn states(int c, StateColumn[] like) {
     if (states == null) {
-      states = new StateColumn[source.length];
-      for (int c = 0; c < states.length; c++) {
-        states[c] = source[c].empty(ends.length);
-      }
+      states = new StateColumn[like.length];
     }
-    int g = appendKey(key, from, to, hash);
-    for (int c = 0; c < states.length; c++) {
-      states[c].copy(g, source[c], sg);
+    if (states[c] == null) {
+      states[c] = like[c].empty(ends.length);
     }
+    return states[c];
   }
 
   /** Appends a key and returns its group number; the caller sets the group's states. */

@@ -22,6 +22,8 @@ final class GroupTable {
    * object of its own, whose cache misses were most of a lookup among 1e5 groups.
    */
   private long[] wholes;
+  /** Group g's hash, as its slot holds it: the table hands its groups on in their order. */
+  private int[] hashes;
   private int size;
   /** What {@link #touch} loaded, kept so that the compiler cannot drop the loads. */
   @SuppressWarnings("unused")
@@ -33,6 +35,7 @@ final class GroupTable {
     slots = new long[Integer.highestOneBit(n * 2 - 1) << 1];
     keys = new KeyArena(n, n * 16);
     wholes = new long[n];
+    hashes = new int[n];
   }
 
   /** The number of groups. */
@@ -93,10 +96,12 @@ final class GroupTable {
       IntConsumer created) {
     if (size == wholes.length) {
       wholes = Arrays.copyOf(wholes, 2 * size);
+      hashes = Arrays.copyOf(hashes, 2 * size);
     }
     int g = keys.add(packer.length(row));
     packer.copyTo(row, keys.page(g), keys.from(g));
     wholes[g] = whole;
+    hashes[g] = hash;
     slots[slot] = (long) hash << 32 | (g + 1);
     if (++size * 2 > slots.length) {
       rehash();
@@ -110,26 +115,33 @@ final class GroupTable {
    * in {@code states} (one column per aggregate), which must not be used afterwards.
    */
   GroupBlock[] blocks(StateColumn[] states) {
+    int[] partition = new int[size];
     int[] count = new int[GroupBlock.PARTITIONS];
     int[] bytes = new int[GroupBlock.PARTITIONS];
-    int[] hashes = new int[size];
-    for (long slot : slots) {
-      if (slot != 0) {
-        int g = (int) slot - 1;
-        hashes[g] = (int) (slot >>> 32);
-        int p = GroupBlock.partition(hashes[g]);
-        count[p]++;
-        bytes[p] += keys.length(g);
-      }
+    for (int g = 0; g < size; g++) {
+      int p = GroupBlock.partition(hashes[g]);
+      partition[g] = p;
+      count[p]++;
+      bytes[p] += keys.length(g);
     }
     GroupBlock[] blocks = new GroupBlock[GroupBlock.PARTITIONS];
-    for (int g = 0; g < size; g++) { // in the order the groups came
-      int p = GroupBlock.partition(hashes[g]);
-      if (blocks[p] == null) {
+    for (int p = 0; p < blocks.length; p++) {
+      if (count[p] > 0) {
         blocks[p] = new GroupBlock(count[p], bytes[p]); // exactly: no growth
       }
+    }
+    // in the order the groups came, keys first and then aggregate by aggregate: each pass
+    // reads one array from start to end
+    for (int g = 0; g < size; g++) {
       int from = keys.from(g);
-      blocks[p].add(keys.page(g), from, from + keys.length(g), hashes[g], states, g);
+      blocks[partition[g]].addKey(keys.page(g), from, from + keys.length(g), hashes[g]);
+    }
+    for (int c = 0; c < states.length; c++) {
+      StateColumn[] into = new StateColumn[blocks.length];
+      for (int p = 0; p < blocks.length; p++) {
+        into[p] = blocks[p] == null ? null : blocks[p].states(c, states);
+      }
+      states[c].scatter(partition, into, size);
     }
     return blocks;
   }

@@ -77,6 +77,19 @@ abstract class StateColumn {
   /** Sets group {@code g}'s state to {@code other}'s group {@code og}'s. */
   abstract void copy(int g, StateColumn other, int og);
 
+  /**
+   * Copies group g's state, for each g in {@code [0, size)} in turn, to the next group of column
+   * {@code into[partition[g]]} (from group 0): how a table hands its groups on by partition,
+   * column by column.
+   */
+  void scatter(int[] partition, StateColumn[] into, int size) {
+    int[] next = new int[into.length];
+    for (int g = 0; g < size; g++) {
+      int p = partition[g];
+      into[p].copy(next[p]++, this, g);
+    }
+  }
+
   /** Folds {@code other}'s group {@code og} into group {@code g} ({@link State#merge}). */
   abstract void merge(int g, StateColumn other, int og);
 
@@ -194,6 +207,25 @@ abstract class StateColumn {
       System.arraycopy(o.cells, width * og, cells, width * g, width);
       for (int i = 0; i < rests.length; i++) {
         rests[i].set(g, o.rests[i].get(og), capacity());
+      }
+    }
+
+    /** As {@link StateColumn#scatter}: the cells in one pass, then the rests there are. */
+    @Override
+    void scatter(int[] partition, StateColumn[] into, int size) {
+      int[] next = new int[into.length];
+      for (int g = 0; g < size; g++) {
+        int p = partition[g];
+        System.arraycopy(cells, width * g, ((Fixed) into[p]).cells, width * next[p]++, width);
+      }
+      for (int i = 0; i < rests.length; i++) {
+        if (rests[i].byGroup != null) {
+          Arrays.fill(next, 0);
+          for (int g = 0; g < size; g++) {
+            Fixed to = (Fixed) into[partition[g]];
+            to.rests[i].set(next[partition[g]]++, rests[i].byGroup[g], to.capacity());
+          }
+        }
       }
     }
 

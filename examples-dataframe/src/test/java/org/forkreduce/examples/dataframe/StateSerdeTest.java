@@ -58,9 +58,9 @@ class StateSerdeTest {
       int hash = GroupKey.hash(key, 0, key.length);
       originals.put(values, states);
       again.put(values, same);
-      written.add(key, 0, key.length, hash, columns, g);
+      TestKeys.add(written, key, hash, columns, g);
       if (g % 2 == 0) {
-        twins.add(key, 0, key.length, hash, twinColumns, g);
+        TestKeys.add(twins, key, hash, twinColumns, g);
       }
     }
     Path file = dir.resolve("partial-0");

@@ -65,4 +65,12 @@ final class TestKeys {
   static List<String> values(GroupBlock block, int g, int columns) {
     return values(block.keys(), block.from(g), columns);
   }
+
+  /** Appends a group of key {@code key} to {@code block}, with group sg's states of source. */
+  static void add(GroupBlock block, byte[] key, int hash, StateColumn[] source, int sg) {
+    block.addKey(key, 0, key.length, hash);
+    for (int c = 0; c < source.length; c++) {
+      block.states(c, source).copy(block.size() - 1, source[c], sg);
+    }
+  }
 }
