@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -185,10 +186,10 @@ final class Column {
   /**
    * Each row's rank among the column's distinct values, NA first (rank 0 when present), numbers
    * by value ({@link Double#compare} for doubles), text by UTF-16 order. Distinct values are
-   * found by hashing, so only they are sorted.
+   * found by hashing, so only they are sorted. The ranks are written into {@code ids}, which
+   * holds at least {@link #size()} ints, and the result holds it.
    */
-  Ranks ranks() {
-    int[] ids = new int[size];
+  Ranks ranks(int[] ids) {
     int[] rankOfId;
     if (kind == Kind.LONG || kind == Kind.DOUBLE) {
       LongIds index = new LongIds();
@@ -199,13 +200,18 @@ final class Column {
     } else {
       List<Object> distinct = new ArrayList<>();
       Map<Object, Integer> index = new HashMap<>();
+      // a table's text column holds a few objects many times over (StringCache): a row is
+      // looked up by its object first, which costs no equals()
+      Map<Object, Integer> byObject = new IdentityHashMap<>();
       for (int r = 0; r < size; r++) {
         Object v = get(r);
-        Integer id = v == null ? null : index.get(v); // not putIfAbsent: no box per row
+        Integer id = v == null ? null : byObject.get(v);
         if (v != null && id == null) {
-          id = distinct.size();
-          index.put(v, id);
-          distinct.add(v);
+          id = index.computeIfAbsent(v, k -> {
+            distinct.add(k);
+            return distinct.size() - 1;
+          });
+          byObject.put(v, id);
         }
         ids[r] = v == null ? -1 : id;
       }

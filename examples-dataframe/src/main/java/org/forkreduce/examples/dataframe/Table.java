@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -225,19 +226,29 @@ public final class Table {
    * The rows' order by their first {@code n} columns: a stable least-significant-column-first
    * radix sort on each column's ranks, so the sort itself compares nothing and touches only int
    * arrays; rows equal on all group columns (the values of one top() group) keep their order.
+   * The next column's ranks are found on another thread while a pass sorts by this one's, into
+   * the one of two arrays the pass does not read: two arrays of ranks for any number of columns.
    */
   private static int[] sortOrder(Column[] cells, int n, int size) {
     int[] order = new int[size];
     Arrays.setAll(order, i -> i);
+    if (n == 0) {
+      return order;
+    }
     int[] next = new int[size];
-    Column.Ranks[] byColumn = new Column.Ranks[n];
-    Arrays.parallelSetAll(byColumn, c -> cells[c].ranks()); // each column's on its own
+    int[][] buffers = {new int[size], n > 1 ? new int[size] : null};
+    CompletableFuture<Column.Ranks> coming =
+        CompletableFuture.completedFuture(cells[n - 1].ranks(buffers[0]));
     for (int c = n - 1; c >= 0; c--) {
-      Column.Ranks ranks = byColumn[c];
-      byColumn[c] = null;
+      Column.Ranks ranks = coming.join();
+      if (c > 0) {
+        Column column = cells[c - 1];
+        int[] free = buffers[(n - c) % 2];
+        coming = CompletableFuture.supplyAsync(() -> column.ranks(free));
+      }
       int[] starts = new int[ranks.count() + 1];
-      for (int r : ranks.ofRow()) {
-        starts[r + 1]++;
+      for (int r = 0; r < size; r++) {
+        starts[ranks.ofRow()[r] + 1]++;
       }
       for (int r = 0; r < ranks.count(); r++) {
         starts[r + 1] += starts[r];

@@ -105,7 +105,7 @@ class ColumnTest {
         column.add(v);
         cells.add(v);
       }
-      Column.Ranks ranks = column.ranks();
+      Column.Ranks ranks = column.ranks(new int[column.size()]);
       for (int a = 0; a < 200; a++) {
         int x = random.nextInt(cells.size());
         int y = random.nextInt(cells.size());
