@@ -1,11 +1,11 @@
 package org.forkreduce.examples.dataframe;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,16 +14,20 @@ import org.apache.commons.csv.CSVFormat;
 /**
  * One column of a {@link Table}, its cells in row order. Numbers live in one primitive array (a
  * double as its bits) and NA in a bit set, so ten million rows cost tens of megabytes, read in
- * address order, instead of boxed cells scattered over the heap. A column holds longs until it is
- * given a double, or doubles until it is given a long; any other mix turns it into boxed cells,
- * so every cell reads back as the very value, of the very type, it was given.
+ * address order, instead of boxed cells scattered over the heap. Text given as UTF-8 bytes
+ * ({@link #addText}) is held as codes into the column's {@link TextDictionary}. A column holds
+ * longs until it is given a double, or doubles until it is given a long; any other mix turns it
+ * into boxed cells, so every cell reads back as the very value, of the very type, it was given.
  */
 final class Column {
-  private enum Kind { NONE, LONG, DOUBLE, BOXED }
+  private enum Kind { NONE, LONG, DOUBLE, TEXT, BOXED }
 
   private Kind kind = Kind.NONE;
   private long[] bits;
   private Object[] boxed;
+  /** A text column's cells, as codes into {@link #texts}. */
+  private int[] codes;
+  private TextDictionary texts;
   private final BitSet na = new BitSet();
   private int size;
 
@@ -31,10 +35,13 @@ final class Column {
     bits = new long[Math.max(16, capacity)];
   }
 
-  private Column(Kind kind, long[] bits, Object[] boxed, int size) {
-    this.kind = kind;
-    this.bits = bits;
-    this.boxed = boxed;
+  /** A permuted column's: {@code cells} is its long[], Object[] or int[] of codes. */
+  private Column(Column of, Object cells, int size) {
+    this.kind = of.kind;
+    this.bits = cells instanceof long[] l ? l : null;
+    this.boxed = cells instanceof Object[] o ? o : null;
+    this.codes = cells instanceof int[] c ? c : null;
+    this.texts = of.texts;
     this.size = size;
   }
 
@@ -58,6 +65,43 @@ final class Column {
       return;
     }
     bits[size++] = Double.doubleToRawLongBits(value);
+  }
+
+  /**
+   * Appends a text cell, its UTF-8 bytes {@code b[from, from + length)}; as {@code add(String)},
+   * without making the string while the column holds text.
+   */
+  void addText(byte[] b, int from, int length) {
+    if (kind == Kind.NONE) {
+      kind = Kind.TEXT;
+      codes = new int[bits.length];
+      bits = null;
+      texts = new TextDictionary();
+    }
+    if (kind != Kind.TEXT) {
+      add(new String(b, from, length, StandardCharsets.UTF_8));
+      return;
+    }
+    if (size == codes.length) {
+      grow();
+    }
+    codes[size++] = texts.code(b, from, length);
+  }
+
+  /** Appends a copy of the last cell. */
+  void repeatLast() {
+    if (kind != Kind.TEXT) {
+      add(get(size - 1));
+      return;
+    }
+    if (size == codes.length) {
+      grow();
+    }
+    if (na.get(size - 1)) {
+      na.set(size);
+    }
+    codes[size] = codes[size - 1];
+    size++;
   }
 
   /** Appends a cell: a Long, Double, String or null (NA). */
@@ -97,6 +141,7 @@ final class Column {
       case NONE -> null;
       case LONG -> bits[row];
       case DOUBLE -> Double.longBitsToDouble(bits[row]);
+      case TEXT -> texts.text(codes[row]);
       case BOXED -> boxed[row];
     };
   }
@@ -109,8 +154,8 @@ final class Column {
    */
   void appendCsv(int row, StringBuilder out, CSVFormat format, boolean first, Printed last)
       throws IOException {
-    if (kind == Kind.BOXED) {
-      Object v = boxed[row];
+    if (kind == Kind.BOXED || kind == Kind.TEXT) {
+      Object v = get(row);
       if (v == null || !v.equals(last.value) || first != last.first) {
         // a sorted group column repeats each value over many rows: print it once per run
         StringBuilder field = new StringBuilder();
@@ -148,6 +193,7 @@ final class Column {
   static final class Scratch {
     private long[] longs;
     private Object[] boxed;
+    private int[] ints;
   }
 
   /**
@@ -163,7 +209,15 @@ final class Column {
         to[i] = bits[order[i]];
       }
       scratch.longs = bits;
-      c = new Column(kind, to, null, order.length);
+      c = new Column(this, to, order.length);
+    } else if (codes != null) {
+      int[] to = scratch.ints != null && scratch.ints.length >= order.length ? scratch.ints
+          : new int[order.length];
+      for (int i = 0; i < order.length; i++) {
+        to[i] = codes[order[i]];
+      }
+      scratch.ints = codes;
+      c = new Column(this, to, order.length);
     } else {
       Object[] to = scratch.boxed != null && scratch.boxed.length >= order.length
           ? scratch.boxed : new Object[order.length];
@@ -171,7 +225,7 @@ final class Column {
         to[i] = boxed[order[i]];
       }
       scratch.boxed = boxed;
-      c = new Column(kind, null, to, order.length);
+      c = new Column(this, to, order.length);
     }
     if (!na.isEmpty()) {
       for (int i = 0; i < order.length; i++) {
@@ -197,21 +251,22 @@ final class Column {
         ids[r] = na.get(r) ? -1 : index.id(bits[r]);
       }
       rankOfId = ranks(kind == Kind.LONG ? index.keys() : inCompareOrder(index.keys()));
+    } else if (kind == Kind.TEXT) {
+      rankOfId = texts.ranks();
+      for (int r = 0; r < size; r++) {
+        ids[r] = na.get(r) ? 0 : rankOfId[codes[r]] + 1;
+      }
+      return new Ranks(ids, rankOfId.length + 1);
     } else {
       List<Object> distinct = new ArrayList<>();
       Map<Object, Integer> index = new HashMap<>();
-      // a table's text column holds a few objects many times over (StringCache): a row is
-      // looked up by its object first, which costs no equals()
-      Map<Object, Integer> byObject = new IdentityHashMap<>();
       for (int r = 0; r < size; r++) {
         Object v = get(r);
-        Integer id = v == null ? null : byObject.get(v);
+        Integer id = v == null ? null : index.get(v); // not putIfAbsent: no box per row
         if (v != null && id == null) {
-          id = index.computeIfAbsent(v, k -> {
-            distinct.add(k);
-            return distinct.size() - 1;
-          });
-          byObject.put(v, id);
+          id = distinct.size();
+          index.put(v, id);
+          distinct.add(v);
         }
         ids[r] = v == null ? -1 : id;
       }
@@ -257,13 +312,15 @@ final class Column {
   record Ranks(int[] ofRow, int count) {}
 
   private int capacity() {
-    return bits != null ? bits.length : boxed.length;
+    return bits != null ? bits.length : codes != null ? codes.length : boxed.length;
   }
 
   private void grow() {
     int n = capacity() + (capacity() >> 1);
     if (bits != null) {
       bits = Arrays.copyOf(bits, n);
+    } else if (codes != null) {
+      codes = Arrays.copyOf(codes, n);
     } else {
       boxed = Arrays.copyOf(boxed, n);
     }
@@ -278,6 +335,8 @@ final class Column {
     kind = Kind.BOXED;
     boxed = cells;
     bits = null;
+    codes = null;
+    texts = null;
   }
 
   /** Numbers distinct long values in the order they are first seen; open addressing. */

@@ -141,12 +141,11 @@ final class GroupKey {
   /**
    * Decodes the key packed at {@code packed[from...]}, appending one cell to each of {@code
    * cells[0, types.length)}, typed: NA (empty) as null, LONG as a long, DOUBLE as a double, text
-   * through {@code strings}.
+   * as its bytes ({@link Column#addText}).
    *
    * @throws NumberFormatException if a value does not parse as its column's type
    */
-  static void decode(byte[] packed, int from, Column[] cells, ColumnType[] types,
-      StringCache strings) {
+  static void decode(byte[] packed, int from, Column[] cells, ColumnType[] types) {
     int p = from;
     for (int k = 0; k < types.length; k++) {
       int length = packed[p++] & 0xFF;
@@ -163,7 +162,7 @@ final class GroupKey {
       } else if (types[k] == ColumnType.DOUBLE) {
         cells[k].addDouble(Double.parseDouble(new String(packed, p, length, UTF_8)));
       } else {
-        cells[k].add(strings.intern(packed, p, length));
+        cells[k].addText(packed, p, length);
       }
       p += length;
     }

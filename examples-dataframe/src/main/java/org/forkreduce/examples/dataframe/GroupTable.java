@@ -148,18 +148,26 @@ final class GroupTable {
 
   /** Doubles the slots; the groups stay where they are. */
   private void rehash() {
-    long[] old = slots;
-    slots = new long[old.length * 2];
-    int mask = slots.length - 1;
-    for (long slot : old) {
+    slots = doubled(slots);
+  }
+
+  /**
+   * Slots of a hash in the high half and anything non-zero in the low half, in twice as many
+   * slots: each goes to the first free one from where {@link #spread} of its hash points.
+   */
+  static long[] doubled(long[] slots) {
+    long[] grown = new long[slots.length * 2];
+    int mask = grown.length - 1;
+    for (long slot : slots) {
       if (slot != 0) {
         int i = spread((int) (slot >>> 32)) & mask;
-        while (slots[i] != 0) {
+        while (grown[i] != 0) {
           i = (i + 1) & mask;
         }
-        slots[i] = slot;
+        grown[i] = slot;
       }
     }
+    return grown;
   }
 
   /** Mixes the high bits of a polynomial hash into the low ones the table indexes by. */

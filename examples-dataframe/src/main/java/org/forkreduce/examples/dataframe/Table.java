@@ -121,7 +121,6 @@ public final class Table {
     private final int keys;
     private final int topExpr;
     private final Column[] cells;
-    private final StringCache strings;
     private final ColumnType[] keyTypes;
     /** By equality: an aggregate used by several expressions is computed once (calls()). */
     private final Map<AggCall, Integer> callIndex = new HashMap<>();
@@ -148,7 +147,6 @@ public final class Table {
       topExpr = top;
       cells = new Column[header.size()];
       Arrays.setAll(cells, c -> new Column(expected));
-      strings = new StringCache(expected);
       keyTypes = new ColumnType[keys];
       Arrays.setAll(keyTypes, i -> types.getOrDefault(groupColumns.get(i), ColumnType.STRING));
       for (int c = 0; c < calls.size(); c++) {
@@ -168,7 +166,7 @@ public final class Table {
         addTops(block, g);
         return;
       }
-      GroupKey.decode(block.keys(), block.from(g), cells, keyTypes, strings);
+      GroupKey.decode(block.keys(), block.from(g), cells, keyTypes);
       boolean computed = false;
       for (int e = 0; e < exprs.size(); e++) {
         if (direct[e] >= 0) {
@@ -187,10 +185,10 @@ public final class Table {
       Object[] tops = (Object[]) results[topCall];
       for (int i = 0; i < tops.length; i++) {
         if (i == 0) {
-          GroupKey.decode(block.keys(), block.from(g), cells, keyTypes, strings);
+          GroupKey.decode(block.keys(), block.from(g), cells, keyTypes);
         } else {
           for (int k = 0; k < keys; k++) {
-            cells[k].add(cells[k].get(size - 1));
+            cells[k].repeatLast();
           }
         }
         for (int e = 0; e < exprs.size(); e++) {

@@ -1,5 +1,6 @@
 package org.forkreduce.examples.dataframe;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -53,7 +54,18 @@ class ColumnTest {
           case 0 -> { typed.addLong(v); boxed.add(v); }
           case 1 -> { typed.add(null); boxed.add(null); }
           case 2 -> { typed.addDouble(d); boxed.add(d); }
-          default -> { typed.add("t" + v); boxed.add("t" + v); }
+          default -> {
+            if (random.nextBoolean()) {
+              typed.addText(("té" + v).getBytes(UTF_8), 0, ("té" + v).getBytes(UTF_8).length);
+            } else {
+              typed.add("té" + v);
+            }
+            boxed.add("té" + v);
+          }
+        }
+        if (boxed.size() > 0 && random.nextInt(8) == 0) {
+          typed.repeatLast();
+          boxed.add(boxed.get(boxed.size() - 1));
         }
       }
       for (int r = 0; r < boxed.size(); r++) {
@@ -79,13 +91,21 @@ class ColumnTest {
     for (Object cell : cells) {
       Column alone = new Column(1);
       alone.add(cell);
+      Column coded = new Column(1); // text as a code into the column's dictionary
+      if (cell instanceof String text) {
+        coded.addText(text.getBytes(UTF_8), 0, text.getBytes(UTF_8).length);
+      } else {
+        coded.add(cell);
+      }
       for (boolean first : new boolean[] {true, false}) {
         StringBuilder expected = new StringBuilder();
         format.print(cell instanceof Double d ? Doubles.shortest(d) : cell, expected, first);
-        StringBuilder actual = new StringBuilder();
-        alone.appendCsv(0, actual, format, first, new Column.Printed());
-        assertThat(actual.toString()).as("%s, first %s", cell, first)
-            .isEqualTo(expected.toString());
+        for (Column column : List.of(alone, coded)) {
+          StringBuilder actual = new StringBuilder();
+          column.appendCsv(0, actual, format, first, new Column.Printed());
+          assertThat(actual.toString()).as("%s, first %s", cell, first)
+              .isEqualTo(expected.toString());
+        }
       }
     }
   }
@@ -96,13 +116,19 @@ class ColumnTest {
     List<IntFunction<Object>> kinds = List.of(
         i -> random.nextInt(9) == 0 ? null : (long) random.nextInt(50) - 25,
         i -> random.nextInt(9) == 0 ? null : DOUBLES[random.nextInt(DOUBLES.length)],
-        i -> random.nextInt(9) == 0 ? null : "k" + random.nextInt(40));
-    for (IntFunction<Object> kind : kinds) {
+        i -> random.nextInt(9) == 0 ? null : "k" + random.nextInt(40),
+        i -> random.nextInt(9) == 0 ? null : new String[] {"é", "e", "😀", "\uFFFF", "", "Z"}[
+            random.nextInt(6)] + random.nextInt(4));
+    for (int k = 0; k < kinds.size(); k++) {
       Column column = new Column(16);
       List<Object> cells = new ArrayList<>();
       for (int i = 0; i < 5_000; i++) {
-        Object v = kind.apply(i);
-        column.add(v);
+        Object v = kinds.get(k).apply(i);
+        if (k == 3 && v instanceof String text) { // as the table decodes text: its bytes
+          column.addText(text.getBytes(UTF_8), 0, text.getBytes(UTF_8).length);
+        } else {
+          column.add(v);
+        }
         cells.add(v);
       }
       Column.Ranks ranks = column.ranks(new int[column.size()]);

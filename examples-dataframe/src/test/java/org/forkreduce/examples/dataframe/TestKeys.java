@@ -57,7 +57,7 @@ final class TestKeys {
   static Object[] decode(byte[] packed, int from, ColumnType... types) {
     Column[] columns = new Column[types.length];
     Arrays.setAll(columns, c -> new Column(1));
-    GroupKey.decode(packed, from, columns, types, new StringCache(16));
+    GroupKey.decode(packed, from, columns, types);
     return Arrays.stream(columns).map(c -> c.get(0)).toArray();
   }
 
