@@ -30,9 +30,16 @@ final class Column {
   private TextDictionary texts;
   private final BitSet na = new BitSet();
   private int size;
+  /** The room to make when the first value tells the column's kind. */
+  private int initial;
 
+  /**
+   * An empty column with room for {@code capacity} cells, made when the first value tells of
+   * which kind: a table's columns are made before any cell is, and room for ten million cells
+   * of the wrong kind would be memory touched for nothing.
+   */
   Column(int capacity) {
-    bits = new long[Math.max(16, capacity)];
+    initial = Math.max(16, capacity);
   }
 
   /** A permuted column's: {@code cells} is its long[], Object[] or int[] of codes. */
@@ -73,10 +80,7 @@ final class Column {
    */
   void addText(byte[] b, int from, int length) {
     if (kind == Kind.NONE) {
-      kind = Kind.TEXT;
-      codes = new int[bits.length];
-      bits = null;
-      texts = new TextDictionary();
+      becomes(Kind.TEXT);
     }
     if (kind != Kind.TEXT) {
       add(new String(b, from, length, StandardCharsets.UTF_8));
@@ -106,19 +110,15 @@ final class Column {
 
   /** Appends a cell: a Long, Double, String or null (NA). */
   void add(Object value) {
-    if (size == capacity()) {
-      grow();
-    }
     Kind k = value instanceof Long ? Kind.LONG : value instanceof Double ? Kind.DOUBLE
         : value == null ? kind : Kind.BOXED;
     if (kind == Kind.NONE && k != Kind.NONE) {
-      kind = k;
-      if (k == Kind.BOXED) {
-        boxed = new Object[bits.length];
-        bits = null;
-      }
+      becomes(k);
     } else if (k != kind && kind != Kind.BOXED) {
       box();
+    }
+    if (size == capacity()) {
+      grow();
     }
     if (value == null) {
       na.set(size);
@@ -130,6 +130,20 @@ final class Column {
       boxed[size] = value;
     }
     size++;
+  }
+
+  /** Makes the array of a column of no kind yet (all NA so far) that becomes of kind k. */
+  private void becomes(Kind k) {
+    int n = Math.max(initial, size + 1);
+    switch (k) {
+      case LONG, DOUBLE -> bits = new long[n];
+      case TEXT -> {
+        codes = new int[n];
+        texts = new TextDictionary();
+      }
+      default -> boxed = new Object[n];
+    }
+    kind = k;
   }
 
   /** The cell of {@code row}: Long, Double, String or null (NA). */
@@ -194,6 +208,11 @@ final class Column {
     private long[] longs;
     private Object[] boxed;
     private int[] ints;
+
+    /** Scratch arrays, starting with {@code ints} (or none, when null) for the codes. */
+    Scratch(int[] ints) {
+      this.ints = ints;
+    }
   }
 
   /**
@@ -202,7 +221,9 @@ final class Column {
    */
   Column permute(int[] order, Scratch scratch) {
     Column c;
-    if (bits != null) {
+    if (kind == Kind.NONE) {
+      c = new Column(this, null, order.length);
+    } else if (bits != null) {
       long[] to = scratch.longs != null && scratch.longs.length >= order.length ? scratch.longs
           : new long[order.length];
       for (int i = 0; i < order.length; i++) {
@@ -311,8 +332,10 @@ final class Column {
   /** Each row's rank, and the number of ranks (distinct values plus one for NA). */
   record Ranks(int[] ofRow, int count) {}
 
+  /** How many cells the column has room for; no limit while it holds NA only. */
   private int capacity() {
-    return bits != null ? bits.length : codes != null ? codes.length : boxed.length;
+    return kind == Kind.NONE ? Integer.MAX_VALUE
+        : bits != null ? bits.length : codes != null ? codes.length : boxed.length;
   }
 
   private void grow() {

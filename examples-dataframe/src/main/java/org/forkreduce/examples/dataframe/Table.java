@@ -208,10 +208,12 @@ public final class Table {
     }
 
     Table build() {
-      int[] order = sortOrder(cells, keys, size);
-      // two threads, each permuting every other column through its own scratch arrays
+      List<int[]> spare = new ArrayList<>();
+      int[] order = sortOrder(cells, keys, size, spare);
+      // two threads, each permuting every other column through its own scratch arrays, the
+      // sort's spare ones for the text columns' codes
       IntStream.range(0, 2).parallel().forEach(t -> {
-        Column.Scratch scratch = new Column.Scratch();
+        Column.Scratch scratch = new Column.Scratch(t < spare.size() ? spare.get(t) : null);
         for (int c = t; c < cells.length; c += 2) {
           cells[c] = cells[c].permute(order, scratch);
         }
@@ -226,8 +228,9 @@ public final class Table {
    * arrays; rows equal on all group columns (the values of one top() group) keep their order.
    * The next column's ranks are found on another thread while a pass sorts by this one's, into
    * the one of two arrays the pass does not read: two arrays of ranks for any number of columns.
+   * The int arrays of {@code size} the sort no longer needs are added to {@code spare}.
    */
-  private static int[] sortOrder(Column[] cells, int n, int size) {
+  private static int[] sortOrder(Column[] cells, int n, int size, List<int[]> spare) {
     int[] order = new int[size];
     Arrays.setAll(order, i -> i);
     if (n == 0) {
@@ -258,6 +261,8 @@ public final class Table {
       order = next;
       next = t;
     }
+    spare.add(next);
+    spare.add(buffers[0]);
     return order;
   }
 

@@ -145,7 +145,7 @@ class ColumnTest {
       }
       java.util.Arrays.sort(order, Comparator.comparingInt(i -> ranks.ofRow()[i]));
       Column sorted = column.permute(java.util.Arrays.stream(order).mapToInt(i -> i).toArray(),
-          new Column.Scratch());
+          new Column.Scratch(null));
       for (int i = 0; i < order.length; i++) {
         assertThat(sorted.get(i)).isEqualTo(cells.get(order[i]));
       }
