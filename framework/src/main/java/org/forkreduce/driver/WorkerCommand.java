@@ -51,6 +51,12 @@ final class WorkerCommand {
    * size the heap themselves. A worker that builds a large table (ten million groups) otherwise
    * spends half its time in the full collections by which the parallel collector grows a heap
    * that starts small; committing the heap up front costs nothing until it is used.
+   *
+   * <p>The young generation is kept to {@link #YOUNG} at most (the collector's default is a third
+   * of the heap): what a map task allocates and drops is parsing garbage, while the tables it
+   * keeps are promoted anyway, and every page of a large young generation is touched before the
+   * first collection — memory the machine must supply (a page fault each) and that the driver
+   * then lacks.
    */
   private static List<String> initialHeap(WorkerOptions options) {
     for (String o : options.jvmOptions()) {
@@ -62,9 +68,15 @@ final class WorkerCommand {
     if (!(ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)) {
       return List.of();
     }
-    long share = os.getTotalMemorySize() / 4 / options.workers();
-    return List.of("-Xms" + Math.max(64, share >> 20) + "m");
+    long share = Math.max(64, (os.getTotalMemorySize() / 4 / options.workers()) >> 20);
+    boolean youngSized = options.jvmOptions().stream()
+        .anyMatch(o -> o.startsWith("-Xmn") || o.contains("NewSize") || o.contains("NewRatio"));
+    return youngSized ? List.of("-Xms" + share + "m")
+        : List.of("-Xms" + share + "m", "-Xmn" + Math.min(YOUNG, share / 4) + "m");
   }
+
+  /** The most young generation a worker gets when the options leave its heap to us, in MB. */
+  static final long YOUNG = 256;
 
   private static String classPath(WorkerOptions options) {
     Set<String> entries = new LinkedHashSet<>();

@@ -15,8 +15,19 @@ class WorkerCommandTest {
     List<String> four = WorkerCommand.of(WorkerOptions.defaults().workers(4), 0);
     long total = ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-    assertThat(one).contains("-Xms" + Math.max(64, total / 4 >> 20) + "m");
+    assertThat(one).contains("-Xms" + Math.max(64, total / 4 >> 20) + "m",
+        "-Xmn" + Math.min(WorkerCommand.YOUNG, Math.max(64, total / 4 >> 20) / 4) + "m");
     assertThat(four).contains("-Xms" + Math.max(64, total / 16 >> 20) + "m");
+  }
+
+  @Test
+  void of_youngGenerationSizedByTheOptions_addsNoYoungSize() {
+    for (String young : List.of("-Xmn64m", "-XX:MaxNewSize=100m", "-XX:NewRatio=3")) {
+      List<String> command = WorkerCommand.of(WorkerOptions.defaults().jvmOption(young), 0);
+      assertThat(command).contains(young);
+      assertThat(command.stream().filter(a -> a.startsWith("-Xmn") && !a.equals(young)))
+          .as("%s", command).isEmpty();
+    }
   }
 
   @Test
@@ -25,7 +36,8 @@ class WorkerCommandTest {
         WorkerOptions.defaults().jvmOption("-Xms100m"),
         WorkerOptions.defaults().jvmOption("-XX:MaxRAMPercentage=50"))) {
       List<String> command = WorkerCommand.of(o, 0);
-      assertThat(command.stream().filter(a -> a.startsWith("-Xms")).toList())
+      assertThat(command.stream().filter(a -> a.startsWith("-Xms") || a.startsWith("-Xmn"))
+          .toList())
           .as("%s", command).isEqualTo(o.jvmOptions().contains("-Xms100m")
               ? List.of("-Xms100m") : List.of());
     }
