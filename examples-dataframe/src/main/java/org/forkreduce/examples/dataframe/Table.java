@@ -65,8 +65,8 @@ public final class Table {
   /**
    * Builds the rows of the groups, one per group or one per value of a top() column, draining
    * {@code blocks}: each partition's blocks are let go as soon as their rows are made, so the
-   * result and the table are never both held whole. The table carries the job's counters and stats, with
-   * {@link Counters#DISTINCT_KEYS} the number of groups.
+   * result and the table are never both held whole. The table carries the job's counters and
+   * stats, with {@link Counters#DISTINCT_KEYS} the number of groups.
    */
   static Table of(List<String> groupColumns, Map<String, ColumnType> types,
       List<Expr.Named> exprs, List<AggCall> calls, JobResult<Integer, GroupBlock> blocks) {
