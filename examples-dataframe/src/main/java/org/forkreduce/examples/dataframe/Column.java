@@ -39,7 +39,13 @@ final class Column {
    * of the wrong kind would be memory touched for nothing.
    */
   Column(int capacity) {
+    this(capacity, new TextDictionary());
+  }
+
+  /** As {@link #Column(int)}, text coded into {@code texts} while it takes more values. */
+  Column(int capacity, TextDictionary texts) {
     initial = Math.max(16, capacity);
+    this.texts = texts;
   }
 
   /** A permuted column's: {@code cells} is its long[], Object[] or int[] of codes. */
@@ -82,14 +88,15 @@ final class Column {
     if (kind == Kind.NONE) {
       becomes(Kind.TEXT);
     }
-    if (kind != Kind.TEXT) {
+    int code = kind == Kind.TEXT ? texts.code(b, from, length) : -1;
+    if (code < 0) { // another kind, or a dictionary full: boxed strings from here on
       add(new String(b, from, length, StandardCharsets.UTF_8));
       return;
     }
     if (size == codes.length) {
       grow();
     }
-    codes[size++] = texts.code(b, from, length);
+    codes[size++] = code;
   }
 
   /** Appends a copy of the last cell. */
@@ -137,10 +144,7 @@ final class Column {
     int n = Math.max(initial, size + 1);
     switch (k) {
       case LONG, DOUBLE -> bits = new long[n];
-      case TEXT -> {
-        codes = new int[n];
-        texts = new TextDictionary();
-      }
+      case TEXT -> codes = new int[n];
       default -> boxed = new Object[n];
     }
     kind = k;

@@ -19,13 +19,27 @@ final class TextDictionary {
   private int[] ends = new int[32];
   private String[] strings = new String[32];
   private int size;
+  /** The most bytes of distinct values it holds: its arena is one array. */
+  private final int maxBytes;
+
+  TextDictionary() {
+    this(Integer.MAX_VALUE - 8);
+  }
+
+  /** A dictionary that holds at most {@code maxBytes} bytes of distinct values. */
+  TextDictionary(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
 
   /** The number of distinct values. */
   int size() {
     return size;
   }
 
-  /** The code of the text whose UTF-8 bytes are {@code b[from, from + length)}. */
+  /**
+   * The code of the text whose UTF-8 bytes are {@code b[from, from + length)}, or -1 if it is new
+   * and its bytes would take the dictionary past its {@code maxBytes}.
+   */
   int code(byte[] b, int from, int length) {
     int hash = GroupKey.hash(b, from, from + length);
     int mask = slots.length - 1;
@@ -65,8 +79,12 @@ final class TextDictionary {
 
   private int add(int slot, int hash, byte[] b, int from, int length) {
     int start = start(size);
+    if ((long) start + length > maxBytes) {
+      return -1;
+    }
     if (start + length > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(start + length, 2 * bytes.length));
+      bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes,
+          Math.max(start + length, 2L * bytes.length)));
     }
     if (size == ends.length) {
       ends = Arrays.copyOf(ends, 2 * size);

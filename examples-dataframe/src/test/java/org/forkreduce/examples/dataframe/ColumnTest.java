@@ -151,4 +151,23 @@ class ColumnTest {
       }
     }
   }
+
+  @Test
+  void addText_dictionaryFull_goesOnAsBoxedStrings() {
+    Column column = new Column(2, new TextDictionary(8));
+    List<Object> expected = new ArrayList<>();
+    for (String text : new String[] {"ab", "cd", "ab", "éf", "gh", "ab", "ij"}) { // 8 bytes: full
+      column.addText(text.getBytes(UTF_8), 0, text.getBytes(UTF_8).length);
+      expected.add(text);
+      if (expected.size() == 3) {
+        column.add(null);
+        expected.add(null);
+      }
+    }
+    List<Object> actual = new ArrayList<>();
+    for (int r = 0; r < column.size(); r++) {
+      actual.add(column.get(r));
+    }
+    assertThat(actual).isEqualTo(expected);
+  }
 }

@@ -35,4 +35,16 @@ class TextDictionaryTest {
     codes.forEach((text, code) -> assertThat(ranks[code]).as(text)
         .isEqualTo(sorted.indexOf(text)));
   }
+
+  @Test
+  void code_pastMaxBytes_refusesNewValuesAndStillFindsOld() {
+    TextDictionary dictionary = new TextDictionary(10);
+    byte[] abcd = "abcd".getBytes(UTF_8);
+    byte[] efgh = "efghij".getBytes(UTF_8);
+    assertThat(dictionary.code(abcd, 0, 4)).isZero();
+    assertThat(dictionary.code(efgh, 0, 6)).isOne();
+    assertThat(dictionary.code("x".getBytes(UTF_8), 0, 1)).isEqualTo(-1);
+    assertThat(dictionary.code(abcd, 0, 4)).isZero();
+    assertThat(dictionary.size()).isEqualTo(2);
+  }
 }
