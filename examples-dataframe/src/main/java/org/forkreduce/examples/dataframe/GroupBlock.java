@@ -352,7 +352,7 @@ final class GroupBlock {
     @Override
     public GroupBlock read(Kryo kryo, Input in, Class<? extends GroupBlock> type) {
       int size = in.readVarInt(true);
-      GroupBlock block = new GroupBlock(size, 0);
+      GroupBlock block = new GroupBlock(0, 0); // its arrays are the ones read
       if (size == 0) {
         return block;
       }
