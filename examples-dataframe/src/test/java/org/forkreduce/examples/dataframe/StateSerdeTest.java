@@ -92,6 +92,54 @@ class StateSerdeTest {
   private static final int STATES = newStates().length;
 
   /** A column of each state newStates() makes. */
+  @Test
+  void doubleSums_groupsOfOneValue_travelAsDoublesAndMergeExactly() {
+    Random random = new Random(1130);
+    for (boolean mean : new boolean[] {false, true}) {
+      for (boolean twoInOne : new boolean[] {false, true}) { // one group of two: all exact
+        StateColumn[] sums = {new NumericColumns.DoubleSums(mean, 1)};
+        GroupBlock block = new GroupBlock(1, 1);
+        List<double[]> values = new java.util.ArrayList<>();
+        for (int g = 0; g < 300; g++) {
+          sums[0].reserve(g + 1);
+          sums[0].newGroup(g);
+          double[] xs = new double[twoInOne && g == 150 ? 2 : 1];
+          for (int i = 0; i < xs.length; i++) {
+            xs[i] = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(30) - 15);
+            sums[0].add(g, new State.Value[] {value(xs[i])});
+          }
+          values.add(xs);
+          byte[] key = TestKeys.pack("k" + g);
+          TestKeys.add(block, key, GroupKey.hash(key, 0, key.length), sums, g);
+        }
+        byte[] bytes = org.forkreduce.serde.Serde.toBytes(block);
+        assertThat(((NumericColumns.DoubleSums) ((GroupBlock) org.forkreduce.serde.Serde
+            .fromBytes(bytes)).states(0, sums)).isSingles()).as("read as doubles")
+            .isEqualTo(!twoInOne);
+        GroupBlock back = (GroupBlock) org.forkreduce.serde.Serde.fromBytes(bytes);
+        GroupBlock twice = ((GroupBlock) org.forkreduce.serde.Serde.fromBytes(bytes))
+            .merge((GroupBlock) org.forkreduce.serde.Serde.fromBytes(bytes));
+        for (int g = 0; g < 300; g++) {
+          State once = new State.DoubleSum(mean);
+          State doubled = new State.DoubleSum(mean);
+          for (double x : values.get(g)) {
+            once.add(value(x));
+            doubled.add(value(x));
+            doubled.add(value(x));
+          }
+          assertThat(back.result(0, g)).isEqualTo(once.result());
+          assertThat(twice.result(0, g)).as("k%d twice", g).isEqualTo(doubled.result());
+        }
+      }
+    }
+  }
+
+  private static State.Value value(double x) {
+    State.Value v = new State.Value();
+    v.asDouble = x;
+    return v;
+  }
+
   private static StateColumn[] columns() {
     StateColumn[] columns = new StateColumn[STATES];
     Arrays.setAll(columns, s -> StateColumn.of(() -> newStates()[s], 1));
