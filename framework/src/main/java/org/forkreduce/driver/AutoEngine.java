@@ -11,13 +11,13 @@ import org.forkreduce.input.Split;
 /**
  * Chooses per job: inputs smaller than the threshold run inline, larger ones on worker
  * processes (started on first need and kept). Starting JVMs costs more than it saves on small
- * inputs; the default threshold is where the two cost the same for word count on this project's
- * 2-core machines, measured by the benchmarks module (see README, "Choosing an engine").
+ * inputs; the default threshold is below where the two cost the same for word count and for the
+ * CSV group-by on this project's 2-core machines (see README, "Choosing an engine").
  */
 final class AutoEngine implements Engine {
   /** Input bytes from which processes pay off; override with this system property. */
   static final String THRESHOLD_PROPERTY = "forkreduce.auto.thresholdBytes";
-  static final long DEFAULT_THRESHOLD = 64L << 20;
+  static final long DEFAULT_THRESHOLD = 256L << 20;
 
   private final WorkerOptions options;
   private final long threshold;
