@@ -39,10 +39,13 @@ final class Column {
    * of the wrong kind would be memory touched for nothing.
    */
   Column(int capacity) {
-    this(capacity, new TextDictionary());
+    this(capacity, null);
   }
 
-  /** As {@link #Column(int)}, text coded into {@code texts} while it takes more values. */
+  /**
+   * As {@link #Column(int)}, text coded into {@code texts} while it takes more values (null: a
+   * dictionary made with the first text).
+   */
   Column(int capacity, TextDictionary texts) {
     initial = Math.max(16, capacity);
     this.texts = texts;
@@ -144,7 +147,10 @@ final class Column {
     int n = Math.max(initial, size + 1);
     switch (k) {
       case LONG, DOUBLE -> bits = new long[n];
-      case TEXT -> codes = new int[n];
+      case TEXT -> {
+        codes = new int[n];
+        texts = texts != null ? texts : new TextDictionary();
+      }
       default -> boxed = new Object[n];
     }
     kind = k;

@@ -92,14 +92,6 @@ final class GroupBlock {
   }
 
   /**
-   * Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet; its
-   * states are set through {@link #states}.
-   */
-  void addKey(byte[] key, int from, int to, int hash) {
-    appendKey(key, from, to, hash);
-  }
-
-  /**
    * Aggregate {@code c}'s states of this block's groups, by group: made empty, of the kind of
    * {@code like}'s, if the block has none yet.
    */
@@ -113,8 +105,11 @@ final class GroupBlock {
     return states[c];
   }
 
-  /** Appends a key and returns its group number; the caller sets the group's states. */
-  private int appendKey(byte[] key, int from, int to, int hash) {
+  /**
+   * Appends a group whose key, {@code key[from, to)} of this hash, is not in the block yet, and
+   * returns its number; the caller sets its states (through {@link #states}).
+   */
+  int addKey(byte[] key, int from, int to, int hash) {
     int start = from(size);
     int end = start + (to - from);
     reserve(size + 1, end);
@@ -150,7 +145,7 @@ final class GroupBlock {
     for (int g = 0; g < other.size; g++) {
       int found = find(other.keys, other.from(g), other.to(g), other.hashes[g]);
       if (found < 0) {
-        int mine = appendKey(other.keys, other.from(g), other.to(g), other.hashes[g]);
+        int mine = addKey(other.keys, other.from(g), other.to(g), other.hashes[g]);
         for (int c = 0; c < states.length; c++) {
           states[c].copy(mine, other.states[c], g);
         }
@@ -173,8 +168,8 @@ final class GroupBlock {
    * {@link #distinct}. Other must not be used afterwards.
    */
   GroupBlock link(GroupBlock other) {
-    if (other.size == 0 && other.linked == null || size == 0 && linked == null) {
-      return size == 0 && linked == null ? other : this;
+    if (other.isEmpty() || isEmpty()) {
+      return isEmpty() ? other : this;
     }
     if (linked == null) {
       linked = new ArrayList<>();
@@ -185,6 +180,11 @@ final class GroupBlock {
       other.linked = null;
     }
     return this;
+  }
+
+  /** Whether this block has no groups and none linked to it. */
+  private boolean isEmpty() {
+    return size == 0 && linked == null;
   }
 
   /** Merges the {@link #link}ed blocks in; returns this block. */
