@@ -233,7 +233,7 @@ class EngineTest {
   private static Map<String, Long> naiveSumsByKey(Path file) throws IOException {
     Map<String, Long> sums = new HashMap<>();
     try (CSVParser p = CSVParser.parse(file, UTF_8, CSVFormat.RFC4180.builder().setHeader()
-        .setSkipHeaderRecord(true).build())) {
+        .setSkipHeaderRecord(true).get())) {
       p.forEach(r -> sums.merge(r.get(0), Long.parseLong(r.get(1)), Long::sum));
     }
     return sums;
