@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.forkreduce.Engine;
-import org.forkreduce.Inputs;
-import org.forkreduce.Job;
-import org.forkreduce.JobResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,26 +118,6 @@ class WordCountCliTest {
     assertThat(run.code()).isZero();
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("0 words, 0 distinct");
-  }
-
-  @Test
-  void libraryExample_fromReadme_compilesAndRuns() throws IOException {
-    // Kept in sync with the README's "Use it from code" section.
-    Path books = dir;
-    Path out = dir.resolve("out");
-    try (Engine engine = Engine.threads(4)) {
-      JobResult<String, Long> result = Job.of(Inputs.textLines(books))
-          .mapper(new WordCountMapper())
-          .reducer(Long::sum)
-          .run(engine);
-      Map<String, Long> counts = result.toMap();
-      result.writeTo(out, WordCount.BY_COUNT_THEN_WORD);
-      long words = result.counters().get(WordCountMapper.WORDS);
-
-      assertThat(counts).containsEntry("c", 3L).hasSize(4);
-      assertThat(words).isEqualTo(9);
-      assertThat(out.resolve("_SUCCESS")).exists();
-    }
   }
 
   @Test
