@@ -39,7 +39,7 @@ final class GroupByContenders {
 
   static Digest forkReduce(Engine engine, Question q, Path csv) {
     try (engine) {
-      Table t = q.df().on(DataFrame.csv(csv)).run(engine);
+      Table t = q.on(DataFrame.csv(csv)).run(engine);
       double sum = 0;
       for (int row = 0; row < t.size(); row++) { // the aggregates' cells, as read from DuckDB
         for (int i = q.by().size(); i < t.columns().size(); i++) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.forkreduce.Engine;
+import org.forkreduce.datasets.G1Questions;
 import org.forkreduce.datasets.G1Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class DbBenchmarkQuestionsTest {
           "q9", List.of(r2("v1", "v2")),
           "q10", List.of(doubleSum("v3"), countRows()));
 
-  static final List<Question> QUESTIONS = DbBenchmark.QUESTIONS.stream()
+  static final List<Question> QUESTIONS = G1Questions.QUESTIONS.stream()
       .map(q -> new Question(q.name(), q.by(), q.aggs(), REFERENCES.get(q.name()))).toList();
 
   @BeforeAll

@@ -1,21 +1,20 @@
-package org.forkreduce.examples.dataframe;
+package org.forkreduce.datasets;
 
 import java.util.List;
 
 /**
- * The ten groupby questions of db-benchmark (h2oai/db-benchmark) as dataframe calls, for tests,
- * the benchmark harness and the README's commands: one list, so every place asks the same.
+ * The ten groupby questions db-benchmark (h2oai/db-benchmark) asks of its table {@link G1Table},
+ * as the dataframe's group columns and aggregate expressions: one list for the dataframe's tests,
+ * the Spark runner's tests and the benchmark harness, so every place asks the same.
  */
-public final class DbBenchmark {
-  private DbBenchmark() {}
+public final class G1Questions {
+  private G1Questions() {}
 
-  /** A question: its name (q1..q10), the group columns and the aggregates. */
-  public record Question(String name, List<String> by, List<String> aggs) {
-    /** Runs the question over {@code df}. */
-    public DataFrame.Aggregation on(DataFrame df) {
-      return df.groupBy(by.toArray(String[]::new)).agg(aggs.toArray(String[]::new));
-    }
-  }
+  /**
+   * A question: its name (q1..q10), the group columns and the aggregates, each as the dataframe's
+   * {@code groupBy(by).agg(aggs)} takes them.
+   */
+  public record Question(String name, List<String> by, List<String> aggs) {}
 
   public static final List<Question> QUESTIONS = List.of(
       q("q1", "id1", "sum(v1) AS v1"),
