@@ -136,7 +136,7 @@ public final class DataFrame {
 
     /** Runs on {@code engine} and returns the table, with the job's counters and stats. */
     public Table run(Engine engine) {
-      return Table.of(groupColumns, types(), exprs, calls(), job().run(engine));
+      return ResultRows.table(groupColumns, types(), exprs, calls(), job().run(engine));
     }
 
     private List<AggCall> calls() {

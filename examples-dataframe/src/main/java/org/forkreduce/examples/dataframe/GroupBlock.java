@@ -53,7 +53,7 @@ final class GroupBlock {
   /** The partition of a key of this hash, in {@code [0, PARTITIONS)}. */
   static int partition(int hash) {
     // the top bits: a block's index and the map task's table use the low ones
-    return GroupTable.spread(hash) >>> PARTITION_SHIFT;
+    return HashSlots.spread(hash) >>> PARTITION_SHIFT;
   }
 
   int size() {
@@ -249,7 +249,7 @@ final class GroupBlock {
       GroupBlock block = blocks.get(b);
       BitSet gone = new BitSet();
       for (int g = 0; g < block.size; g++) {
-        int i = GroupTable.spread(block.hashes[g]) & mask;
+        int i = HashSlots.spread(block.hashes[g]) & mask;
         for (; slots[i] != 0; i = (i + 1) & mask) {
           int seen = slots[i] - 1;
           int ob = blockOf(starts, seen);
@@ -298,7 +298,7 @@ final class GroupBlock {
   /** The group whose key is {@code key[from, to)} of this hash, or -1. */
   private int find(byte[] key, int from, int to, int hash) {
     int mask = index.length - 1;
-    for (int i = GroupTable.spread(hash) & mask; index[i] != 0; i = (i + 1) & mask) {
+    for (int i = HashSlots.spread(hash) & mask; index[i] != 0; i = (i + 1) & mask) {
       int g = index[i] - 1;
       if (hashes[g] == hash && Arrays.equals(keys, from(g), ends[g], key, from, to)) {
         return g;
@@ -317,7 +317,7 @@ final class GroupBlock {
 
   private void insert(int g) {
     int mask = index.length - 1;
-    int i = GroupTable.spread(hashes[g]) & mask;
+    int i = HashSlots.spread(hashes[g]) & mask;
     while (index[i] != 0) {
       i = (i + 1) & mask;
     }

@@ -9,22 +9,14 @@ import org.forkreduce.CsvRow;
  * The values of the group columns of one row, as read (an empty string is the NA group), packed
  * into bytes: each value's UTF-8 length (one byte, or 0xFF and four more bytes) and then its
  * bytes. A group's key is these bytes, so a lookup among millions of keys compares one byte
- * range, a key costs no string objects, and its hash, of the bytes, is the same in every worker
- * JVM. Keys live in a {@link GroupTable} while a worker maps and in {@link GroupBlock}s after.
+ * range, a key costs no string objects, and its hash, of the bytes ({@link HashSlots#hash}), is
+ * the same in every worker JVM. Keys live in a {@link GroupTable} while a worker maps and in
+ * {@link GroupBlock}s after.
  */
 final class GroupKey {
   private static final int LONG_VALUE = 0xFF;
 
   private GroupKey() {}
-
-  /** The hash of packed bytes, as {@link Packer#hash} computes it. */
-  static int hash(byte[] packed, int from, int to) {
-    int h = 1;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + packed[i]; // as Arrays.hashCode, so that equal keys hash alike
-    }
-    return h;
-  }
 
   /** The {@link #whole} of a key longer than eight bytes: no short key's bytes are all 0xFF. */
   static final long LONG_KEY = -1;
@@ -96,7 +88,7 @@ final class GroupKey {
         row.copyUtf8(column, bytes, p);
         p += n;
       }
-      hashes[rows] = GroupKey.hash(bytes, start, p);
+      hashes[rows] = HashSlots.hash(bytes, start, p);
       wholes[rows] = GroupKey.whole(bytes, start, p);
       starts[++rows] = p;
       return rows - 1;

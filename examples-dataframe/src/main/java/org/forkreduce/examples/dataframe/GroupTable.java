@@ -63,7 +63,7 @@ final class GroupTable {
     int mask = slots.length - 1;
     int sum = 0;
     for (int row = 0; row < packer.rows(); row++) {
-      long slot = slots[spread(packer.hash(row)) & mask];
+      long slot = slots[HashSlots.spread(packer.hash(row)) & mask];
       if (slot != 0) {
         int g = (int) slot - 1;
         long whole = packer.whole(row);
@@ -78,7 +78,7 @@ final class GroupTable {
     int hash = packer.hash(row);
     long whole = packer.whole(row);
     int mask = slots.length - 1;
-    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+    for (int i = HashSlots.spread(hash) & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
       if (slot == 0) {
         return add(i, hash, whole, packer, row, created);
@@ -148,31 +148,6 @@ final class GroupTable {
 
   /** Doubles the slots; the groups stay where they are. */
   private void rehash() {
-    slots = doubled(slots);
-  }
-
-  /**
-   * Slots of a hash in the high half and anything non-zero in the low half, in twice as many
-   * slots: each goes to the first free one from where {@link #spread} of its hash points.
-   */
-  static long[] doubled(long[] slots) {
-    long[] grown = new long[slots.length * 2];
-    int mask = grown.length - 1;
-    for (long slot : slots) {
-      if (slot != 0) {
-        int i = spread((int) (slot >>> 32)) & mask;
-        while (grown[i] != 0) {
-          i = (i + 1) & mask;
-        }
-        grown[i] = slot;
-      }
-    }
-    return grown;
-  }
-
-  /** Mixes the high bits of a polynomial hash into the low ones the table indexes by. */
-  static int spread(int hash) {
-    int h = hash * 0x9E3779B9;
-    return h ^ (h >>> 16);
+    slots = HashSlots.doubled(slots);
   }
 }

@@ -41,9 +41,9 @@ final class TextDictionary {
    * and its bytes would take the dictionary past its {@code maxBytes}.
    */
   int code(byte[] b, int from, int length) {
-    int hash = GroupKey.hash(b, from, from + length);
+    int hash = HashSlots.hash(b, from, from + length);
     int mask = slots.length - 1;
-    for (int i = GroupTable.spread(hash) & mask; ; i = (i + 1) & mask) {
+    for (int i = HashSlots.spread(hash) & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
       if (slot == 0) {
         return add(i, hash, b, from, length);
@@ -95,7 +95,7 @@ final class TextDictionary {
     strings[size] = new String(b, from, length, UTF_8);
     slots[slot] = (long) hash << 32 | (size + 1);
     if (++size * 2 > slots.length) {
-      slots = GroupTable.doubled(slots);
+      slots = HashSlots.doubled(slots);
     }
     return size - 1;
   }

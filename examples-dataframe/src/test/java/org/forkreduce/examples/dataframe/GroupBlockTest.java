@@ -26,7 +26,7 @@ class GroupBlockTest {
       v.asLong = n;
       sums[0].reserve(g[0] + 1);
       sums[0].add(g[0], new State.Value[] {v});
-      TestKeys.add(block, key, GroupKey.hash(key, 0, key.length), sums, g[0]++);
+      TestKeys.add(block, key, HashSlots.hash(key, 0, key.length), sums, g[0]++);
     });
     return block;
   }

@@ -34,7 +34,7 @@ class GroupKeyTest {
       GroupKey.Packer packer = new GroupKey.Packer(values.length == 1 ? new int[] {0}
           : new int[] {0, 1});
       packer.pack(new TestKeys.Row(values));
-      assertThat(GroupKey.hash(packed, 0, packed.length)).isEqualTo(Arrays.hashCode(packed))
+      assertThat(HashSlots.hash(packed, 0, packed.length)).isEqualTo(Arrays.hashCode(packed))
           .isEqualTo(packer.hash(0));
     }
   }

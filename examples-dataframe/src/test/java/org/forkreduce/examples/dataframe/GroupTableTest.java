@@ -55,7 +55,7 @@ class GroupTableTest {
     for (int p = 0; p < blocks.length; p++) {
       for (int g = 0; blocks[p] != null && g < blocks[p].size(); g++) {
         GroupBlock block = blocks[p];
-        int hash = GroupKey.hash(block.keys(), block.from(g), block.to(g));
+        int hash = HashSlots.hash(block.keys(), block.from(g), block.to(g));
         assertThat(GroupBlock.partition(hash)).as("the block of its partition").isEqualTo(p);
         assertThat(seen.put(TestKeys.values(block, g, 2), block.result(0, g))).isNull();
       }

@@ -55,7 +55,7 @@ class StateSerdeTest {
         }
       }
       byte[] key = TestKeys.pack(values.toArray(String[]::new));
-      int hash = GroupKey.hash(key, 0, key.length);
+      int hash = HashSlots.hash(key, 0, key.length);
       originals.put(values, states);
       again.put(values, same);
       TestKeys.add(written, key, hash, columns, g);
@@ -110,7 +110,7 @@ class StateSerdeTest {
           }
           values.add(xs);
           byte[] key = TestKeys.pack("k" + g);
-          TestKeys.add(block, key, GroupKey.hash(key, 0, key.length), sums, g);
+          TestKeys.add(block, key, HashSlots.hash(key, 0, key.length), sums, g);
         }
         byte[] bytes = org.forkreduce.serde.Serde.toBytes(block);
         assertThat(((NumericColumns.DoubleSums) ((GroupBlock) org.forkreduce.serde.Serde
