@@ -25,7 +25,7 @@ import org.forkreduce.NotShippableException;
 import org.forkreduce.datasets.G1Questions;
 import org.forkreduce.datasets.G1Table;
 import org.forkreduce.examples.dataframe.DataFrame;
-import org.forkreduce.examples.dataframe.Table;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.examples.wordcount.WordCount;
 import org.forkreduce.stats.Counters;
 import org.junit.jupiter.api.AfterAll;
@@ -147,7 +147,7 @@ class SparkEngineTest {
     }
   }
 
-  private static String csv(Table table) throws IOException {
+  private static String csv(ResultTable table) throws IOException {
     StringBuilder sb = new StringBuilder();
     table.writeCsv(sb);
     return sb.toString();

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.forkreduce.Engine;
 import org.forkreduce.datasets.G1Questions;
 import org.forkreduce.datasets.G1Table;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class DbBenchmarkQuestionsTest {
   private static void check(Path file, Engine engine, long splitSize) throws IOException {
     NaiveGroupBy reference = new NaiveGroupBy(file);
     for (Question q : QUESTIONS) {
-      Table table = DataFrame.csv(file).groupBy(q.by().toArray(String[]::new))
+      ResultTable table = DataFrame.csv(file).groupBy(q.by().toArray(String[]::new))
           .agg(q.aggs().toArray(String[]::new)).splitSize(splitSize).run(engine);
       List<String> columns = new ArrayList<>(q.by());
       q.aggs().forEach(a -> columns.add(a.substring(a.indexOf(" AS ") + 4)));
