@@ -58,7 +58,8 @@ class ExtremesTest {
             "max(d)").splitSize(997).run(engine);
         assertThat(cells(extremes)).as(engine.name()).isEqualTo(extremes(rows));
         for (String column : List.of("l", "d")) { // top() takes numbers only
-          ResultTable top = df.groupBy("g").agg("top(" + column + ", 3)").splitSize(1499).run(engine);
+          ResultTable top = df.groupBy("g").agg("top(" + column + ", 3)").splitSize(1499)
+              .run(engine);
           assertThat(cells(top)).as("top %s on %s", column, engine.name())
               .isEqualTo(top(rows, column));
         }

@@ -21,13 +21,13 @@ public final class StateSerde extends Serializer<State> {
 
   @Override
   public void write(Kryo kryo, Output out, State state) {
-    if (state instanceof State.Corr c) {
+    if (state instanceof CorrState c) {
       out.writeVarLong(c.n, true);
       for (ExactSum s : c.sums()) {
         s.write(kryo, out);
       }
       out.writeDouble(c.pendingX);
-    } else if (state instanceof State.Extreme e) {
+    } else if (state instanceof ExtremeState e) {
       out.writeBoolean(e.max);
       out.writeVarInt(e.type.ordinal(), true);
       out.writeBoolean(e.seen);
@@ -35,7 +35,7 @@ public final class StateSerde extends Serializer<State> {
       out.writeDouble(e.asDouble);
       out.writeString(e.text);
     } else {
-      State.Top t = (State.Top) state;
+      TopState t = (TopState) state;
       out.writeVarInt(t.n, true);
       out.writeBoolean(t.exact);
       out.writeVarInt(t.size, true);
@@ -49,16 +49,16 @@ public final class StateSerde extends Serializer<State> {
 
   @Override
   public State read(Kryo kryo, Input in, Class<? extends State> type) {
-    if (type == State.Corr.class) {
-      State.Corr c = new State.Corr();
+    if (type == CorrState.class) {
+      CorrState c = new CorrState();
       c.n = in.readVarLong(true);
       for (ExactSum s : c.sums()) {
         s.read(kryo, in);
       }
       c.pendingX = in.readDouble();
       return c;
-    } else if (type == State.Extreme.class) {
-      State.Extreme e = new State.Extreme(in.readBoolean(), TYPES[in.readVarInt(true)]);
+    } else if (type == ExtremeState.class) {
+      ExtremeState e = new ExtremeState(in.readBoolean(), TYPES[in.readVarInt(true)]);
       e.seen = in.readBoolean();
       e.asLong = in.readVarLong(false);
       e.asDouble = in.readDouble();
@@ -66,7 +66,7 @@ public final class StateSerde extends Serializer<State> {
       return e;
     }
     int n = in.readVarInt(true);
-    State.Top t = new State.Top(n, in.readBoolean() ? ColumnType.LONG : ColumnType.DOUBLE);
+    TopState t = new TopState(n, in.readBoolean() ? ColumnType.LONG : ColumnType.DOUBLE);
     t.size = in.readVarInt(true);
     if (t.size > 0 && t.exact) {
       t.longs = in.readLongs(t.size);

@@ -67,8 +67,8 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
   private transient TaskContext context;
 
   /** @param rejectsDir where bad rows go when skipping, or null to fail on them */
-  public GroupByMapper(List<String> groupColumns, List<AggCall> calls, Map<String, ColumnType> types,
-      Path rejectsDir) {
+  public GroupByMapper(List<String> groupColumns, List<AggCall> calls,
+      Map<String, ColumnType> types, Path rejectsDir) {
     this.groupColumns = List.copyOf(groupColumns);
     this.calls = List.copyOf(calls);
     this.types = Map.copyOf(types);

@@ -13,7 +13,8 @@ import org.forkreduce.examples.dataframe.table.ResultColumn;
  * into bytes: each value's UTF-8 length (one byte, or 0xFF and four more bytes) and then its
  * bytes. A group's key is these bytes, so a lookup among millions of keys compares one byte
  * range, a key costs no string objects, and its hash, of the bytes ({@link HashSlots#hash}), is
- * the same in every worker JVM. Keys live in a {@link GroupTable} while a worker maps and in {@link GroupBlock}s after.
+ * the same in every worker JVM. Keys live in a {@link GroupTable} while a worker maps and in
+ * {@link GroupBlock}s after.
  */
 final class GroupKey {
   private static final int LONG_VALUE = 0xFF;

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * The distinct texts of one {@link ResultColumn}, numbered (coded) in the order they are first seen and
- * found by their UTF-8 bytes: a group column repeats a few values over millions of rows, so a
- * row costs a probe of one slot, which holds the value's hash beside its code, and one compare
- * of bytes kept one after another; a value's string is made once. Not thread-safe.
+ * The distinct texts of one {@link ResultColumn}, numbered (coded) in the order they are first
+ * seen and found by their UTF-8 bytes: a group column repeats a few values over millions of rows,
+ * so a row costs a probe of one slot, which holds the value's hash beside its code, and one
+ * compare of bytes kept one after another; a value's string is made once. Not thread-safe.
  */
 final class TextDictionary {
   /** A value's hash in the high half, its code + 1 in the low half; 0 when free. */

@@ -19,7 +19,7 @@ class CorrTest {
   }
 
   /** Adds pairs [from, to) to a state as the mapper does, x first, then y. */
-  private static State.Corr add(State.Corr c, ColumnType[] types, long[] xs, long[] ys, int from,
+  private static CorrState add(CorrState c, ColumnType[] types, long[] xs, long[] ys, int from,
       int to) {
     for (int i = from; i < to; i++) {
       c.add(value(types[i], xs[i]));
@@ -45,13 +45,13 @@ class CorrTest {
       }
       ColumnType[] doubles = new ColumnType[n];
       java.util.Arrays.fill(doubles, ColumnType.DOUBLE);
-      Object expected = add(new State.Corr(), doubles, xs, ys, 0, n).result();
+      Object expected = add(new CorrState(), doubles, xs, ys, 0, n).result();
       int cut = random.nextInt(n + 1);
-      State.Corr left = add(new State.Corr(), types, xs, ys, 0, cut);
-      State.Corr right = Serde.copy(add(new State.Corr(), types, xs, ys, cut, n));
+      CorrState left = add(new CorrState(), types, xs, ys, 0, cut);
+      CorrState right = Serde.copy(add(new CorrState(), types, xs, ys, cut, n));
       left.merge(right);
       assertThat(left.result()).as("trial %d, scale %d", trial, scale).isEqualTo(expected);
-      assertThat(add(new State.Corr(), types, xs, ys, 0, n).result()).isEqualTo(expected);
+      assertThat(add(new CorrState(), types, xs, ys, 0, n).result()).isEqualTo(expected);
     }
   }
 }

@@ -195,7 +195,7 @@ class ExactSumTest {
 
   @Test
   void moments_stddevOfLargeOffsetValues_exact() {
-    State.Moments m = new State.Moments(false);
+    MomentsState m = new MomentsState(false);
     for (double x : new double[] {1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16}) {
       State.Value v = new State.Value();
       v.asDouble = x;

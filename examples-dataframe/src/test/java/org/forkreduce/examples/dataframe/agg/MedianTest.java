@@ -25,7 +25,7 @@ class MedianTest {
       double[] sorted = Arrays.copyOf(a, n);
       Arrays.sort(sorted);
       int k = random.nextInt(n);
-      State.Median.select(a, n, k);
+      MedianState.select(a, n, k);
       assertThat(Double.compare(a[k], sorted[k])).as("n %d k %d", n, k).isZero();
       for (int i = 0; i < n; i++) {
         assertThat(Integer.signum(Double.compare(a[i], a[k]))).as("n %d k %d at %d", n, k, i)
@@ -42,7 +42,7 @@ class MedianTest {
   void result_oddAndEvenCounts_isTheMiddleOfTheSortedValues() {
     Random random = new Random(607);
     for (int n = 1; n < 300; n++) {
-      State.Median m = new State.Median();
+      MedianState m = new MedianState();
       double[] values = new double[n];
       for (int i = 0; i < n; i++) {
         State.Value v = new State.Value();

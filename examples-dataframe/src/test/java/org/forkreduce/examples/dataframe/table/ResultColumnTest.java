@@ -144,8 +144,8 @@ class ResultColumnTest {
         order[i] = i;
       }
       java.util.Arrays.sort(order, Comparator.comparingInt(i -> ranks.ofRow()[i]));
-      ResultColumn sorted = column.permute(java.util.Arrays.stream(order).mapToInt(i -> i).toArray(),
-          new ResultColumn.Scratch(null));
+      ResultColumn sorted = column.permute(
+          java.util.Arrays.stream(order).mapToInt(i -> i).toArray(), new ResultColumn.Scratch(null));
       for (int i = 0; i < order.length; i++) {
         assertThat(sorted.get(i)).isEqualTo(cells.get(order[i]));
       }

@@ -12,7 +12,7 @@ import org.forkreduce.serde.Serde;
 import org.junit.jupiter.api.Test;
 
 /** Sums and means of doubles through Kryo, as a block writes and reads its columns. */
-class DoubleSumsTest {
+class DoubleSumStateColumnTest {
   private static final int GROUPS = 300;
 
   @Test
@@ -20,7 +20,7 @@ class DoubleSumsTest {
     Random random = new Random(1130);
     for (boolean mean : new boolean[] {false, true}) {
       for (boolean twoInOne : new boolean[] {false, true}) { // one group of two: all exact
-        StateColumn sums = new NumericColumns.DoubleSums(mean, 1);
+        StateColumn sums = new DoubleSumStateColumn(mean, 1);
         List<double[]> values = new ArrayList<>();
         for (int g = 0; g < GROUPS; g++) {
           sums.reserve(g + 1);
@@ -33,7 +33,7 @@ class DoubleSumsTest {
           values.add(xs);
         }
         byte[] bytes = write(sums);
-        assertThat(((NumericColumns.DoubleSums) read(bytes)).isSingles()).as("read as doubles")
+        assertThat(((DoubleSumStateColumn) read(bytes)).isSingles()).as("read as doubles")
             .isEqualTo(!twoInOne);
         StateColumn back = read(bytes);
         StateColumn twice = read(bytes);
@@ -42,8 +42,8 @@ class DoubleSumsTest {
           twice.merge(g, other, g);
         }
         for (int g = 0; g < GROUPS; g++) {
-          State once = new State.DoubleSum(mean);
-          State doubled = new State.DoubleSum(mean);
+          State once = new DoubleSumState(mean);
+          State doubled = new DoubleSumState(mean);
           for (double x : values.get(g)) {
             once.add(value(x));
             doubled.add(value(x));

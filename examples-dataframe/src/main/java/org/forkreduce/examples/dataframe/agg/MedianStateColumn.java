@@ -10,23 +10,23 @@ import org.forkreduce.examples.dataframe.table.ResultColumn;
  * {@code median}: each group's values in an array of its own, filled from the front and grown
  * by doubling, its count beside it. A row's add is a store at the end of its group's array, with
  * no state object to call through; a merge appends the other group's values. Reads out as
- * {@link State.Median} does.
+ * {@link MedianState} does.
  */
-final class MedianColumn extends StateColumn {
+final class MedianStateColumn extends StateColumn {
   private static final double[] NONE = {};
   private double[][] values;
   private int[] counts;
   /** Group g's median once {@link #prepareResults} has found it, else null. */
   private double[] medians;
 
-  MedianColumn(int groups) {
+  MedianStateColumn(int groups) {
     values = new double[Math.max(4, groups)][];
     counts = new int[values.length];
   }
 
   @Override
   public StateColumn empty(int groups) {
-    return new MedianColumn(groups);
+    return new MedianStateColumn(groups);
   }
 
   @Override
@@ -58,14 +58,14 @@ final class MedianColumn extends StateColumn {
   /** Takes {@code other}'s group {@code og} over: its array, which other must not use again. */
   @Override
   public void copy(int g, StateColumn other, int og) {
-    MedianColumn o = (MedianColumn) other;
+    MedianStateColumn o = (MedianStateColumn) other;
     values[g] = o.values[og];
     counts[g] = o.counts[og];
   }
 
   @Override
   public void merge(int g, StateColumn other, int og) {
-    MedianColumn o = (MedianColumn) other;
+    MedianStateColumn o = (MedianStateColumn) other;
     int n = counts[g];
     int more = o.counts[og];
     if (n + more > values[g].length) {
@@ -79,7 +79,7 @@ final class MedianColumn extends StateColumn {
   public void prepareResults(int size) {
     double[] found = new double[size];
     for (int g = 0; g < size; g++) {
-      found[g] = counts[g] == 0 ? 0 : State.Median.median(values[g], counts[g]);
+      found[g] = counts[g] == 0 ? 0 : MedianState.median(values[g], counts[g]);
     }
     medians = found;
   }
@@ -99,7 +99,7 @@ final class MedianColumn extends StateColumn {
   }
 
   private double median(int g) {
-    return medians != null ? medians[g] : State.Median.median(values[g], counts[g]);
+    return medians != null ? medians[g] : MedianState.median(values[g], counts[g]);
   }
 
   @Override
