@@ -11,7 +11,7 @@ final class GroupByQuestions {
 
   /** A db-benchmark question and the same question in DuckDB's SQL. */
   record Question(G1Questions.Question df, String sql) {
-    /** The question as a dataframe aggregation of {@code df}. */
+    /** The question as an aggregation of {@code frame}. */
     DataFrame.Aggregation on(DataFrame frame) {
       return frame.groupBy(df.by().toArray(String[]::new)).agg(df.aggs().toArray(String[]::new));
     }

@@ -77,7 +77,7 @@ public final class GroupBlock {
     return ends[g];
   }
 
-  /** The result of aggregate {@code c} for group {@code g} ({@link State#result}). */
+  /** The result of aggregate {@code c} for group {@code g} ({@link StateColumn#result}). */
   Object result(int c, int g) {
     return states[c].result(g);
   }
