@@ -20,7 +20,7 @@ import org.forkreduce.Engine;
 import org.forkreduce.benchmarks.GroupByQuestions.Digest;
 import org.forkreduce.benchmarks.GroupByQuestions.Question;
 import org.forkreduce.examples.dataframe.DataFrame;
-import org.forkreduce.examples.dataframe.Table;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 
 /** The group-by contenders; each answers one question with a digest of its result. */
 final class GroupByContenders {
@@ -39,7 +39,7 @@ final class GroupByContenders {
 
   static Digest forkReduce(Engine engine, Question q, Path csv) {
     try (engine) {
-      Table t = q.df().on(DataFrame.csv(csv)).run(engine);
+      ResultTable t = q.on(DataFrame.csv(csv)).run(engine);
       double sum = 0;
       for (int row = 0; row < t.size(); row++) { // the aggregates' cells, as read from DuckDB
         for (int i = q.by().size(); i < t.columns().size(); i++) {

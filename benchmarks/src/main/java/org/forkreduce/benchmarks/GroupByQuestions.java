@@ -2,14 +2,20 @@ package org.forkreduce.benchmarks;
 
 import java.util.List;
 import java.util.Map;
-import org.forkreduce.examples.dataframe.DbBenchmark;
+import org.forkreduce.datasets.G1Questions;
+import org.forkreduce.examples.dataframe.DataFrame;
 
 /** The ten db-benchmark groupby questions, for the dataframe API and for SQL. */
 final class GroupByQuestions {
   private GroupByQuestions() {}
 
   /** A db-benchmark question and the same question in DuckDB's SQL. */
-  record Question(DbBenchmark.Question df, String sql) {
+  record Question(G1Questions.Question df, String sql) {
+    /** The question as an aggregation of {@code frame}. */
+    DataFrame.Aggregation on(DataFrame frame) {
+      return frame.groupBy(df.by().toArray(String[]::new)).agg(df.aggs().toArray(String[]::new));
+    }
+
     String name() {
       return df.name();
     }
@@ -35,11 +41,11 @@ final class GroupByQuestions {
       "q10", "SELECT id1, id2, id3, id4, id5, id6, sum(v3) AS v3, count(*) AS count FROM t"
           + " GROUP BY id1, id2, id3, id4, id5, id6");
 
-  static final List<Question> ALL = DbBenchmark.QUESTIONS.stream()
+  static final List<Question> ALL = G1Questions.QUESTIONS.stream()
       .map(q -> new Question(q, SQL.get(q.name()))).toList();
 
   static Question named(String name) {
-    DbBenchmark.Question q = DbBenchmark.named(name);
+    G1Questions.Question q = G1Questions.named(name);
     return new Question(q, SQL.get(q.name()));
   }
 

@@ -22,10 +22,10 @@ import org.forkreduce.JobFailedException;
 import org.forkreduce.JobResult;
 import org.forkreduce.Mapper;
 import org.forkreduce.NotShippableException;
+import org.forkreduce.datasets.G1Questions;
 import org.forkreduce.datasets.G1Table;
 import org.forkreduce.examples.dataframe.DataFrame;
-import org.forkreduce.examples.dataframe.DbBenchmark;
-import org.forkreduce.examples.dataframe.Table;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.examples.wordcount.WordCount;
 import org.forkreduce.stats.Counters;
 import org.junit.jupiter.api.AfterAll;
@@ -124,8 +124,9 @@ class SparkEngineTest {
     try (Writer w = Files.newBufferedWriter(g1, StandardCharsets.US_ASCII)) {
       new G1Table(20_000, 10, 5, false).write(w, 7);
     }
-    for (DbBenchmark.Question q : DbBenchmark.QUESTIONS) {
-      DataFrame.Aggregation agg = q.on(DataFrame.csv(g1)).splitSize(64 << 10);
+    for (G1Questions.Question q : G1Questions.QUESTIONS) {
+      DataFrame.Aggregation agg = DataFrame.csv(g1).groupBy(q.by().toArray(String[]::new))
+          .agg(q.aggs().toArray(String[]::new)).splitSize(64 << 10);
       assertThat(csv(agg.run(spark))).as("%s", q).isEqualTo(csv(agg.run(processes)));
     }
   }
@@ -146,7 +147,7 @@ class SparkEngineTest {
     }
   }
 
-  private static String csv(Table table) throws IOException {
+  private static String csv(ResultTable table) throws IOException {
     StringBuilder sb = new StringBuilder();
     table.writeCsv(sb);
     return sb.toString();

@@ -15,12 +15,19 @@ import org.forkreduce.Engine;
 import org.forkreduce.Input;
 import org.forkreduce.Inputs;
 import org.forkreduce.Job;
+import org.forkreduce.examples.dataframe.expr.AggCall;
+import org.forkreduce.examples.dataframe.expr.Expr;
+import org.forkreduce.examples.dataframe.group.BlockReducer;
+import org.forkreduce.examples.dataframe.group.GroupBlock;
+import org.forkreduce.examples.dataframe.group.GroupByMapper;
+import org.forkreduce.examples.dataframe.group.ResultRows;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 
 /**
  * A small DataFrame-style API over CSV files, run as a ForkReduce job on any engine:
  *
  * <pre>{@code
- * Table t = DataFrame.csv(Path.of("G1.csv"))
+ * ResultTable t = DataFrame.csv(Path.of("G1.csv"))
  *     .groupBy("id1", "id2")
  *     .agg("sum(v1)", "max(v1) - min(v2) AS range_v1_v2")
  *     .run(engine);
@@ -135,8 +142,8 @@ public final class DataFrame {
     }
 
     /** Runs on {@code engine} and returns the table, with the job's counters and stats. */
-    public Table run(Engine engine) {
-      return Table.of(groupColumns, types(), exprs, calls(), job().run(engine));
+    public ResultTable run(Engine engine) {
+      return ResultRows.table(groupColumns, types(), exprs, calls(), job().run(engine));
     }
 
     private List<AggCall> calls() {

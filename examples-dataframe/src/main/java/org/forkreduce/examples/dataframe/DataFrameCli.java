@@ -21,6 +21,7 @@ import org.forkreduce.CsvOptions;
 import org.forkreduce.Engine;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.InputException;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.output.OutputCommitter;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
@@ -160,7 +161,7 @@ public final class DataFrameCli {
       }
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
-      Table table;
+      ResultTable table;
       try (Engine e = Engine.named(engine, n, master)) {
         table = agg.run(e);
       }
@@ -184,7 +185,7 @@ public final class DataFrameCli {
       }
     }
 
-    private void write(Table table) throws IOException {
+    private void write(ResultTable table) throws IOException {
       if (output == null) {
         StringBuilder sb = new StringBuilder();
         table.writeCsv(sb);
@@ -219,7 +220,7 @@ public final class DataFrameCli {
       }
     }
 
-    private static String summary(Table t) {
+    private static String summary(ResultTable t) {
       Counters c = t.counters();
       RunStats s = t.stats();
       return String.format(Locale.ROOT, "dataframe: %,d bytes, %,d rows, %,d groups, %,d output"

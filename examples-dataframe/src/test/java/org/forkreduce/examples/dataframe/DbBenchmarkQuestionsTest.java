@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.forkreduce.Engine;
+import org.forkreduce.datasets.G1Questions;
 import org.forkreduce.datasets.G1Table;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class DbBenchmarkQuestionsTest {
           "q9", List.of(r2("v1", "v2")),
           "q10", List.of(doubleSum("v3"), countRows()));
 
-  static final List<Question> QUESTIONS = DbBenchmark.QUESTIONS.stream()
+  static final List<Question> QUESTIONS = G1Questions.QUESTIONS.stream()
       .map(q -> new Question(q.name(), q.by(), q.aggs(), REFERENCES.get(q.name()))).toList();
 
   @BeforeAll
@@ -104,7 +106,7 @@ class DbBenchmarkQuestionsTest {
   private static void check(Path file, Engine engine, long splitSize) throws IOException {
     NaiveGroupBy reference = new NaiveGroupBy(file);
     for (Question q : QUESTIONS) {
-      Table table = DataFrame.csv(file).groupBy(q.by().toArray(String[]::new))
+      ResultTable table = DataFrame.csv(file).groupBy(q.by().toArray(String[]::new))
           .agg(q.aggs().toArray(String[]::new)).splitSize(splitSize).run(engine);
       List<String> columns = new ArrayList<>(q.by());
       q.aggs().forEach(a -> columns.add(a.substring(a.indexOf(" AS ") + 4)));

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.forkreduce.Engine;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,11 +54,12 @@ class ExtremesTest {
     for (Engine engine : List.of(Engine.inline(), Engine.threads(2), Engine.processes(2))) {
       try (engine) {
         DataFrame df = DataFrame.csv(csv).type("s", ColumnType.STRING);
-        Table extremes = df.groupBy("g").agg("min(s)", "max(s)", "min(l)", "max(l)", "min(d)",
+        ResultTable extremes = df.groupBy("g").agg("min(s)", "max(s)", "min(l)", "max(l)", "min(d)",
             "max(d)").splitSize(997).run(engine);
         assertThat(cells(extremes)).as(engine.name()).isEqualTo(extremes(rows));
         for (String column : List.of("l", "d")) { // top() takes numbers only
-          Table top = df.groupBy("g").agg("top(" + column + ", 3)").splitSize(1499).run(engine);
+          ResultTable top = df.groupBy("g").agg("top(" + column + ", 3)").splitSize(1499)
+              .run(engine);
           assertThat(cells(top)).as("top %s on %s", column, engine.name())
               .isEqualTo(top(rows, column));
         }
@@ -65,7 +67,7 @@ class ExtremesTest {
     }
   }
 
-  private static List<List<Object>> cells(Table t) {
+  private static List<List<Object>> cells(ResultTable t) {
     List<List<Object>> out = new ArrayList<>();
     for (Object[] row : t.rows()) {
       out.add(java.util.Arrays.asList(row));

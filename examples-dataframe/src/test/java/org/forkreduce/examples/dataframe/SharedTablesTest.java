@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.forkreduce.Engine;
+import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class SharedTablesTest {
     Map<String, double[]> expected = reference(csv, by, col);
     for (Engine engine : List.of(Engine.inline(), Engine.threads(2), Engine.processes(2))) {
       try (engine) {
-        Table t = DataFrame.csv(csv).type(by, ColumnType.STRING).groupBy(by)
+        ResultTable t = DataFrame.csv(csv).type(by, ColumnType.STRING).groupBy(by)
             .agg("count()", "count(\"" + col + "\")", "sum(\"" + col + "\")").splitSize(100_000)
             .run(engine);
         assertThat(t.rows()).as("%s by %s on %s", csv.getFileName(), by, engine.name())
@@ -74,7 +75,7 @@ class SharedTablesTest {
   void weather_precipitationByLocation_matchesPublishedSums() throws IOException {
     Path weather = tables().resolve("vega-datasets/weather.csv");
     try (Engine engine = Engine.threads(2)) {
-      Table t = DataFrame.csv(weather).groupBy("location")
+      ResultTable t = DataFrame.csv(weather).groupBy("location")
           .agg("count()", "sum(precipitation) AS p").splitSize(10_000).run(engine);
       assertThat(t.rows()).hasSize(2);
       assertThat(t.rows().get(0)[0]).isEqualTo("New York");
