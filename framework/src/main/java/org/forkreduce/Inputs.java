@@ -1,8 +1,8 @@
 package org.forkreduce;
 
 import java.nio.file.Path;
-import org.forkreduce.input.CsvInput;
-import org.forkreduce.input.TextInput;
+import org.forkreduce.internal.input.CsvInput;
+import org.forkreduce.internal.input.TextInput;
 
 /** Factories for the inputs of a {@link Job}. */
 public final class Inputs {

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.WorkerDiedException;
 import org.forkreduce.WorkerOptions;
-import org.forkreduce.driver.WorkerHandle;
-import org.forkreduce.protocol.Message.Call;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.internal.protocol.Message.Call;
+import org.forkreduce.internal.runtime.WorkerHandle;
+import org.forkreduce.internal.serde.Serde;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

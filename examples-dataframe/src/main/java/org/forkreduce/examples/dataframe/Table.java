@@ -5,8 +5,8 @@ import java.io.InterruptedIOException;
 import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.forkreduce.JobResult;
-import org.forkreduce.stats.CounterSet;
+import org.forkreduce.spi.CounterSet;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 

@@ -3,7 +3,7 @@ package org.forkreduce.examples.dataframe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.spi.Payloads;
 import org.junit.jupiter.api.Test;
 
 /** corr over long columns takes an exact long path that must not change a single bit. */
@@ -47,7 +47,7 @@ class CorrTest {
       Object expected = add(new State.Corr(), doubles, xs, ys, 0, n).result();
       int cut = random.nextInt(n + 1);
       State.Corr left = add(new State.Corr(), types, xs, ys, 0, cut);
-      State.Corr right = Serde.copy(add(new State.Corr(), types, xs, ys, cut, n));
+      State.Corr right = Payloads.copy(add(new State.Corr(), types, xs, ys, cut, n));
       left.merge(right);
       assertThat(left.result()).as("trial %d, scale %d", trial, scale).isEqualTo(expected);
       assertThat(add(new State.Corr(), types, xs, ys, 0, n).result()).isEqualTo(expected);

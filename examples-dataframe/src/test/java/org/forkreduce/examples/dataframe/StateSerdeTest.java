@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.forkreduce.serde.PartialFiles;
+import org.forkreduce.spi.Payloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,9 +64,9 @@ class StateSerdeTest {
       }
     }
     Path file = dir.resolve("partial-0");
-    PartialFiles.write(Map.of(3, written), List.of(file));
+    Payloads.writePartial(Map.of(3, written), file);
     Map<Integer, GroupBlock> read = new HashMap<>();
-    PartialFiles.readInto(file, read, (a, b) -> a);
+    Payloads.readPartial(file, read, (a, b) -> a);
     GroupBlock block = read.get(3);
     assertThat(block.size()).isEqualTo(originals.size());
     for (int g = 0; g < block.size(); g++) {
@@ -112,13 +112,13 @@ class StateSerdeTest {
           byte[] key = TestKeys.pack("k" + g);
           TestKeys.add(block, key, GroupKey.hash(key, 0, key.length), sums, g);
         }
-        byte[] bytes = org.forkreduce.serde.Serde.toBytes(block);
-        assertThat(((NumericColumns.DoubleSums) ((GroupBlock) org.forkreduce.serde.Serde
+        byte[] bytes = Payloads.toBytes(block);
+        assertThat(((NumericColumns.DoubleSums) ((GroupBlock) Payloads
             .fromBytes(bytes)).states(0, sums)).isSingles()).as("read as doubles")
             .isEqualTo(!twoInOne);
-        GroupBlock back = (GroupBlock) org.forkreduce.serde.Serde.fromBytes(bytes);
-        GroupBlock twice = ((GroupBlock) org.forkreduce.serde.Serde.fromBytes(bytes))
-            .merge((GroupBlock) org.forkreduce.serde.Serde.fromBytes(bytes));
+        GroupBlock back = (GroupBlock) Payloads.fromBytes(bytes);
+        GroupBlock twice = ((GroupBlock) Payloads.fromBytes(bytes))
+            .merge((GroupBlock) Payloads.fromBytes(bytes));
         for (int g = 0; g < 300; g++) {
           State once = new State.DoubleSum(mean);
           State doubled = new State.DoubleSum(mean);
