@@ -19,8 +19,8 @@ import org.forkreduce.WorkerDiedException;
 import org.forkreduce.internal.protocol.Message;
 import org.forkreduce.internal.protocol.Message.Flushed;
 import org.forkreduce.internal.protocol.Message.MapOutput;
+import org.forkreduce.internal.runtime.WorkerGroup;
 import org.forkreduce.internal.runtime.WorkerHandle;
-import org.forkreduce.internal.runtime.WorkerSlots;
 import org.forkreduce.spi.CounterSet;
 
 /**
@@ -58,7 +58,7 @@ final class JobRun<I, K, V> {
   private final byte[] jobBytes;
   private final Path dir;
   private final List<Split> splits;
-  private final WorkerSlots workers;
+  private final WorkerGroup workers;
   private final int maxAttempts;
   private final String engineName;
   private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
@@ -72,7 +72,7 @@ final class JobRun<I, K, V> {
   private RuntimeException failure;
 
   JobRun(Job<I, K, V> job, int jobId, byte[] jobBytes, Path dir, List<Split> splits,
-      WorkerSlots workers, int maxAttempts, String engineName) {
+      WorkerGroup workers, int maxAttempts, String engineName) {
     this.job = job;
     this.jobId = jobId;
     this.jobBytes = jobBytes;

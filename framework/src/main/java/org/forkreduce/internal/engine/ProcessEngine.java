@@ -17,7 +17,7 @@ import org.forkreduce.Split;
 import org.forkreduce.WorkerOptions;
 import org.forkreduce.internal.output.OutputCommitter;
 import org.forkreduce.internal.reduce.TreeReduction;
-import org.forkreduce.internal.runtime.WorkerSlots;
+import org.forkreduce.internal.runtime.WorkerGroup;
 import org.forkreduce.internal.serde.PartialFiles;
 import org.forkreduce.internal.serde.Serde;
 import org.forkreduce.spi.JobResults;
@@ -32,13 +32,13 @@ import org.forkreduce.spi.RunTimer;
  */
 final class ProcessEngine implements Engine {
   private final WorkerOptions options;
-  private final WorkerSlots workers;
+  private final WorkerGroup workers;
   private final AtomicInteger jobIds = new AtomicInteger();
   private volatile boolean closed;
 
   ProcessEngine(WorkerOptions options) {
     this.options = options;
-    this.workers = new WorkerSlots(options);
+    this.workers = new WorkerGroup(options, "engine", worker -> { });
     workers.prestart();
   }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,27 +14,36 @@ import org.forkreduce.ForkReduceException;
 import org.forkreduce.WorkerOptions;
 
 /**
- * The processes engine's workers: a fixed number of slots, each holding a live worker or being
- * refilled. Workers are started in parallel and reused across jobs; a dead one is replaced in the
- * background and announced through a callback.
+ * A fixed number of worker slots, each holding a live worker or being refilled: the workers of
+ * the processes engine and of the process pool. Workers are started in parallel, each made ready
+ * by the owner's {@code setup} before it is handed out, and reused until {@link #close()}; the
+ * owner watches each worker's {@link WorkerHandle#death()} and asks for its {@link #replace}.
  */
-public final class WorkerSlots {
+public final class WorkerGroup {
   private final WorkerOptions options;
+  private final Consumer<WorkerHandle> setup;
   private final WorkerHandle[] slots;
   private final AtomicInteger nextIndex = new AtomicInteger();
-  private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "forkreduce-engine-starter");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService starter;
 
   private final Object filling = new Object();
   private boolean closed;
   private CompletableFuture<Void> prestart = CompletableFuture.completedFuture(null);
 
-  public WorkerSlots(WorkerOptions options) {
+  /**
+   * @param owner names the starter threads, as in {@code forkreduce-pool-starter}
+   * @param setup prepares each started worker before it is used; if it throws, the worker is
+   *     closed and its start fails with that exception
+   */
+  public WorkerGroup(WorkerOptions options, String owner, Consumer<WorkerHandle> setup) {
     this.options = options;
+    this.setup = setup;
     this.slots = new WorkerHandle[options.workers()];
+    this.starter = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "forkreduce-" + owner + "-starter");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -71,24 +81,32 @@ public final class WorkerSlots {
     }
     try {
       CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r
           : new ForkReduceException("cannot start workers: " + e.getCause(), e.getCause());
     }
   }
 
   private WorkerHandle start() {
-    return WorkerHandle.start(options, nextIndex.getAndIncrement());
+    WorkerHandle worker = WorkerHandle.start(options, nextIndex.getAndIncrement());
+    try {
+      setup.accept(worker);
+    } catch (RuntimeException e) {
+      worker.close();
+      throw e;
+    }
+    return worker;
   }
 
   private synchronized void set(int slot, WorkerHandle worker) {
     if (closed) {
-      worker.close(); // started while the engine closed
+      worker.close(); // started while the group closed
       return;
     }
     slots[slot] = worker;
   }
 
+  /** The worker in {@code slot}: null before it was filled, perhaps dead. */
   public synchronized WorkerHandle get(int slot) {
     return slots[slot];
   }
@@ -106,6 +124,7 @@ public final class WorkerSlots {
     });
   }
 
+  /** Closes every worker (see {@link WorkerHandle#closeAll}) and stops starting new ones. */
   public synchronized void close() {
     closed = true;
     WorkerHandle.closeAll(Arrays.stream(slots).filter(Objects::nonNull).toList());
