@@ -11,8 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.forkreduce.internal.engine.Engines;
-import org.forkreduce.internal.input.CsvInput;
-import org.forkreduce.internal.input.TextInput;
+import org.forkreduce.internal.input.Formats;
 
 /**
  * The layering rules of the framework's packages, checked on its classes (the rule for the other
@@ -58,8 +57,7 @@ class ArchitectureTest {
   static final ArchRule noPackageCycles = slices().assignedFrom(byPackage())
       .should().beFreeOfCycles()
       .ignoreDependency(Engine.class, Engines.class)
-      .ignoreDependency(Inputs.class, TextInput.class)
-      .ignoreDependency(Inputs.class, CsvInput.class);
+      .ignoreDependency(Inputs.class, Formats.class);
 
   private static SliceAssignment byPackage() {
     return new SliceAssignment() {

@@ -6,7 +6,7 @@ import org.forkreduce.Job;
 import org.forkreduce.JobResult;
 import org.forkreduce.Split;
 import org.forkreduce.WorkerOptions;
-import org.forkreduce.internal.input.InputFiles;
+import org.forkreduce.internal.input.Formats;
 import org.forkreduce.spi.Planner;
 import org.forkreduce.spi.RunTimer;
 
@@ -34,7 +34,7 @@ final class AutoEngine implements Engine {
   @Override
   public synchronized <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
     RunTimer timer = RunTimer.chosenBy(name());
-    if (options.workers() > 1 && InputFiles.knownBytes(job.input()) >= threshold) {
+    if (options.workers() > 1 && Formats.knownBytes(job.input()) >= threshold) {
       ProcessEngine p = processes(); // its JVMs boot while the input is planned
       return Planner.run(job, options.workers(), splits -> p.run(job, splits, timer));
     }

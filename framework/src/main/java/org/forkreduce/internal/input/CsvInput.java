@@ -18,8 +18,8 @@ import org.forkreduce.Input;
 import org.forkreduce.InputException;
 import org.forkreduce.RecordReader;
 import org.forkreduce.Split;
+import org.forkreduce.Split.Unproven;
 import org.forkreduce.SplitPolicy;
-import org.forkreduce.Unproven;
 
 /**
  * CSV files with a header line. The planner reads each file's header once and hands it to every
@@ -31,7 +31,7 @@ import org.forkreduce.Unproven;
  * fail on any quote. Created by
  * {@link org.forkreduce.Inputs#csv(CsvOptions, Path...)}.
  */
-public final class CsvInput implements Input<CsvRow> {
+final class CsvInput implements Input<CsvRow> {
   private static final long serialVersionUID = 1L;
 
   /** A header longer than this is read by Commons CSV with the file, not by the planner. */
@@ -40,7 +40,7 @@ public final class CsvInput implements Input<CsvRow> {
   private final List<String> roots;
   private final CsvOptions options;
 
-  public CsvInput(CsvOptions options, Path... paths) {
+  CsvInput(CsvOptions options, Path... paths) {
     this.roots = List.copyOf(InputFiles.checkedRoots(paths));
     this.options = options;
   }

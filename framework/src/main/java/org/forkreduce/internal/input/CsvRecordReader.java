@@ -17,7 +17,7 @@ import org.forkreduce.CsvRow;
 import org.forkreduce.InputException;
 import org.forkreduce.RecordReader;
 import org.forkreduce.Split;
-import org.forkreduce.Unproven;
+import org.forkreduce.Split.Unproven;
 
 /**
  * Reads the records of one CSV split. A split planned with a header starts at a record boundary

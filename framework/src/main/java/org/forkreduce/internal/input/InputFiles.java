@@ -18,7 +18,7 @@ import org.forkreduce.Split;
 import org.forkreduce.SplitPolicy;
 
 /** Listing input files and opening them at an offset; shared by every input format. */
-public final class InputFiles {
+final class InputFiles {
   private InputFiles() {}
 
   /**
@@ -45,11 +45,8 @@ public final class InputFiles {
     return roots;
   }
 
-  /**
-   * The total size of a framework input's files, found without planning, or -1 for any other
-   * input or when the files cannot be listed (planning then reports why).
-   */
-  public static long knownBytes(Input<?> input) {
+  /** See {@link Formats#knownBytes}. */
+  static long knownBytes(Input<?> input) {
     List<String> roots = input instanceof TextInput t ? t.roots()
         : input instanceof CsvInput c ? c.roots() : null;
     if (roots == null) {

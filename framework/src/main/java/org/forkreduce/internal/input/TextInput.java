@@ -12,12 +12,12 @@ import org.forkreduce.SplitPolicy;
  * Lines of UTF-8 text files; see {@link LineReader} for the decoding rules. Created by
  * {@link org.forkreduce.Inputs#textLines(Path...)}.
  */
-public final class TextInput implements Input<String> {
+final class TextInput implements Input<String> {
   private static final long serialVersionUID = 1L;
 
   private final List<String> roots;
 
-  public TextInput(Path... paths) {
+  TextInput(Path... paths) {
     this.roots = List.copyOf(InputFiles.checkedRoots(paths));
   }
 

@@ -56,6 +56,14 @@ class TextInputTest {
   }
 
   @Test
+  void sample_textLines_firstSplitsCoveringTheBytes() throws IOException {
+    Path file = SplitReading.write(dir, "t.txt", "0123456789\n".repeat(10).getBytes(UTF_8));
+    List<Split> sample = Inputs.textLines(file).sample(25);
+    assertThat(sample).extracting(Split::start, Split::length)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 25L));
+  }
+
+  @Test
   void open_invalidUtf8_decodesWithReplacementCharacters() throws IOException {
     byte[] bytes = {'a', (byte) 0xC3, '\n', (byte) 0xFF, (byte) 0xFE, 'b', '\n'};
     Path file = SplitReading.write(dir, "bad.txt", bytes);
