@@ -1,7 +1,7 @@
 package org.forkreduce;
 
 import java.util.List;
-import org.forkreduce.driver.Engines;
+import org.forkreduce.internal.engine.Engines;
 
 /**
  * Where a job's mappers and merges run. Every engine gives the same result for the same job.
@@ -68,7 +68,7 @@ public interface Engine extends AutoCloseable {
   /**
    * The engine called {@code name} ({@value #NAMES}) with {@code workers} workers (ignored by
    * inline), for command lines and configuration files. Names the framework does not know are
-   * looked up among the {@link org.forkreduce.driver.EngineProvider}s on the class path.
+   * looked up among the {@link org.forkreduce.spi.EngineProvider}s on the class path.
    *
    * @param master where the engine runs, for engines that run elsewhere (Spark's master URL such
    *     as {@code local[2]} or {@code spark://host:7077}); null for the default

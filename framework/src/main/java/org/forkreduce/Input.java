@@ -2,10 +2,8 @@ package org.forkreduce;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
-import org.forkreduce.input.RecordReader;
-import org.forkreduce.input.Split;
-import org.forkreduce.input.SplitPolicy;
 
 /**
  * A set of input files and how to read records from them. Obtain one from {@link Inputs}.
@@ -24,6 +22,24 @@ public interface Input<I> extends Serializable {
    * @throws InputException if a path does not exist or cannot be read
    */
   List<Split> splits(SplitPolicy policy) throws IOException;
+
+  /**
+   * Splits that hold the input's first records, about {@code bytes} of them, for sampling (such
+   * as guessing column types) without reading the whole input. The default plans the whole
+   * input with splits of {@code bytes} and keeps the first; CSV input plans only what it samples.
+   */
+  default List<Split> sample(long bytes) throws IOException {
+    List<Split> sample = new ArrayList<>();
+    long covered = 0;
+    for (Split split : splits(new SplitPolicy(bytes, 1))) {
+      if (covered >= bytes) {
+        break;
+      }
+      sample.add(split);
+      covered += split.length();
+    }
+    return sample;
+  }
 
   /** Opens a reader over exactly the records that {@code split} owns. */
   RecordReader<I> open(Split split) throws IOException;

@@ -1,8 +1,7 @@
 package org.forkreduce;
 
 import java.nio.file.Path;
-import org.forkreduce.input.CsvInput;
-import org.forkreduce.input.TextInput;
+import org.forkreduce.internal.input.Formats;
 
 /** Factories for the inputs of a {@link Job}. */
 public final class Inputs {
@@ -20,12 +19,12 @@ public final class Inputs {
    * @throws InputException at once if a path does not exist or cannot be read
    */
   public static Input<String> textLines(Path... paths) {
-    return new TextInput(paths);
+    return Formats.text(paths);
   }
 
   /** The records of RFC 4180 CSV files with a header line; see {@link #csv(CsvOptions, Path...)}. */
   public static Input<CsvRow> csv(Path... paths) {
-    return new CsvInput(CsvOptions.defaults(), paths);
+    return Formats.csv(CsvOptions.defaults(), paths);
   }
 
   /**
@@ -38,6 +37,6 @@ public final class Inputs {
    * @throws InputException at once if a path does not exist or cannot be read
    */
   public static Input<CsvRow> csv(CsvOptions options, Path... paths) {
-    return new CsvInput(options, paths);
+    return Formats.csv(options, paths);
   }
 }

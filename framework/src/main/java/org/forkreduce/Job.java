@@ -73,7 +73,7 @@ public final class Job<I, K, V> implements Serializable {
 
   /**
    * Sets the split size in bytes. By default it is derived from the input size and the engine's
-   * worker count (see {@link org.forkreduce.input.SplitPolicy}).
+   * worker count (see {@link org.forkreduce.SplitPolicy}).
    *
    * @throws IllegalArgumentException if {@code bytes} is not positive
    */

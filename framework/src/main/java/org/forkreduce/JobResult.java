@@ -1,7 +1,9 @@
 package org.forkreduce;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,25 @@ public interface JobResult<K, V> extends Iterable<Map.Entry<K, V>> {
    */
   void writeTo(Path dir, Comparator<? super Map.Entry<K, V>> order, WriteOption... options)
       throws IOException;
+
+  /**
+   * Refuses {@code dir} as {@link #writeTo} would: call it before a job runs, so that a refusal
+   * costs nothing.
+   *
+   * @throws OutputExistsException if {@code dir} exists and {@link WriteOption#OVERWRITE} is
+   *     absent, or exists and is not a directory
+   */
+  static void checkTarget(Path dir, WriteOption... options) {
+    if (Files.exists(dir) && !Arrays.asList(options).contains(WriteOption.OVERWRITE)) {
+      throw new OutputExistsException("Output directory already exists: "
+          + dir.toAbsolutePath() + ". Choose a new directory or ask to overwrite it"
+          + " (--overwrite on the command line, WriteOption.OVERWRITE in code).");
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new OutputExistsException("Output path exists and is not a directory: "
+          + dir.toAbsolutePath() + ". Choose a directory path.");
+    }
+  }
 
   /** Built-in and user counters, summed over all tasks. */
   Counters counters();

@@ -1,6 +1,5 @@
 package org.forkreduce;
 
-import org.forkreduce.input.Split;
 
 /** What a task knows about itself, passed to {@link Mapper#setup(TaskContext)}. */
 public interface TaskContext {

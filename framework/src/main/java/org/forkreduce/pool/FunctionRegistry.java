@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.internal.serde.Serde;
 
 /**
  * Gives each distinct function (by its serialized bytes) an id, so that a worker receives a

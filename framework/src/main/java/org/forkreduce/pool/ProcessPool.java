@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.NotShippableException;
 import org.forkreduce.WorkerOptions;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.internal.serde.Serde;
 
 /**
  * A pool of worker JVMs, the Java counterpart of Python's {@code multiprocessing.Pool} and

@@ -6,17 +6,14 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.WorkerDiedException;
 import org.forkreduce.WorkerOptions;
-import org.forkreduce.driver.WorkerHandle;
-import org.forkreduce.protocol.Message.Call;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.internal.protocol.Message.Call;
+import org.forkreduce.internal.runtime.WorkerGroup;
+import org.forkreduce.internal.runtime.WorkerHandle;
+import org.forkreduce.internal.serde.Serde;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,40 +22,37 @@ import org.slf4j.LoggerFactory;
  * with room (at most {@code prefetch} in flight each, so the next chunk is already in the pipe
  * when one finishes). A dead worker is replaced; its chunks are retried on another worker while
  * attempts remain, otherwise they fail with the worker's death. Workers are recycled after a
- * number of chunks when asked.
+ * number of chunks when asked. The workers themselves are started and replaced by the runtime's
+ * {@link WorkerGroup}, as the processes engine's are.
  */
 final class Scheduler {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   private static final int PREFETCH = 2;
 
   private static final class Slot {
+    final int index;
     final WorkerHandle worker;
     int inFlight;
     int chunksRun;
     boolean retiring;
 
-    Slot(WorkerHandle worker) {
+    Slot(int index, WorkerHandle worker) {
+      this.index = index;
       this.worker = worker;
     }
   }
 
-  private final WorkerOptions options;
+  private final WorkerGroup workers;
   private final int maxAttempts;
   private final int maxChunksPerWorker;
   private final FunctionRegistry.Registered initializer;
   private final Deque<Chunk> queue = new ArrayDeque<>();
   private final List<Slot> slots = new ArrayList<>();
-  private final AtomicInteger nextIndex = new AtomicInteger();
-  private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "forkreduce-pool-starter");
-    t.setDaemon(true);
-    return t;
-  });
   private boolean closed;
 
   Scheduler(WorkerOptions options, int maxAttempts, int maxChunksPerWorker,
       FunctionRegistry.Registered initializer) {
-    this.options = options;
+    this.workers = new WorkerGroup(options, "pool", this::initialize);
     this.maxAttempts = maxAttempts;
     this.maxChunksPerWorker = maxChunksPerWorker;
     this.initializer = initializer;
@@ -66,56 +60,35 @@ final class Scheduler {
 
   /** Starts all workers in parallel; if any fails, stops the others and throws its error. */
   void start() {
-    List<CompletableFuture<Slot>> starting = new ArrayList<>();
-    for (int i = 0; i < options.workers(); i++) {
-      starting.add(CompletableFuture.supplyAsync(this::startWorker, starter));
-    }
-    List<Slot> started = new ArrayList<>();
-    RuntimeException failure = null;
-    for (CompletableFuture<Slot> f : starting) {
-      try {
-        started.add(f.get());
-      } catch (ExecutionException e) {
-        failure = failure != null ? failure : unwrap(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = new ForkReduceException("interrupted while starting the pool", e);
-      }
-    }
-    if (failure != null) {
-      WorkerHandle.closeAll(started.stream().map(s -> s.worker).toList());
-      starter.shutdownNow();
-      throw failure;
+    try {
+      workers.fill();
+    } catch (RuntimeException e) {
+      workers.close();
+      throw e;
     }
     synchronized (this) {
-      started.forEach(this::watch);
-    }
-  }
-
-  private static RuntimeException unwrap(ExecutionException e) {
-    return e.getCause() instanceof RuntimeException r ? r
-        : new ForkReduceException("worker start failed: " + e.getCause(), e.getCause());
-  }
-
-  private Slot startWorker() {
-    WorkerHandle worker = WorkerHandle.start(options, nextIndex.getAndIncrement());
-    if (initializer != null) {
-      worker.define(initializer.id(), initializer.bytes());
-      byte[] noArgs = Serde.toBytes(new Object[] {null});
-      try {
-        worker.request(id -> new Call(id, initializer.id(), noArgs), "the pool initializer")
-            .get();
-      } catch (ExecutionException e) {
-        worker.close();
-        throw e.getCause() instanceof RuntimeException r ? r
-            : new ForkReduceException("the pool initializer failed: " + e.getCause(), e);
-      } catch (InterruptedException e) {
-        worker.close();
-        Thread.currentThread().interrupt();
-        throw new ForkReduceException("interrupted while running the pool initializer", e);
+      for (int i = 0; i < workers.size(); i++) {
+        watch(new Slot(i, workers.get(i)));
       }
     }
-    return new Slot(worker);
+  }
+
+  /** Runs the pool's initializer in a started worker, before its first task. */
+  private void initialize(WorkerHandle worker) {
+    if (initializer == null) {
+      return;
+    }
+    worker.define(initializer.id(), initializer.bytes());
+    byte[] noArgs = Serde.toBytes(new Object[] {null});
+    try {
+      worker.request(id -> new Call(id, initializer.id(), noArgs), "the pool initializer").get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new ForkReduceException("the pool initializer failed: " + e.getCause(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ForkReduceException("interrupted while running the pool initializer", e);
+    }
   }
 
   /** Adds a started worker and arranges its replacement when it dies. Holds the lock. */
@@ -128,27 +101,24 @@ final class Scheduler {
       }
       if (replace) {
         LOG.warn("{} died; starting a replacement", slot.worker);
-        replace();
+        replace(slot.index);
       }
     });
   }
 
-  private void replace() {
-    starter.execute(() -> {
-      try {
-        Slot slot = startWorker();
-        synchronized (this) {
-          if (closed) {
-            slot.worker.close();
-            return;
-          }
-          watch(slot);
+  private void replace(int index) {
+    workers.replace(index, worker -> {
+      synchronized (this) {
+        if (closed) {
+          worker.close();
+          return;
         }
-        dispatch();
-      } catch (RuntimeException e) {
-        LOG.error("cannot start a replacement worker; queued tasks fail", e);
-        failQueued(e);
+        watch(new Slot(index, worker));
       }
+      dispatch();
+    }, e -> {
+      LOG.error("cannot start a replacement worker; queued tasks fail", e);
+      failQueued(e);
     });
   }
 
@@ -209,7 +179,7 @@ final class Scheduler {
     }
     if (retire) {
       slot.worker.close();
-      replace();
+      replace(slot.index);
     }
     dispatch();
   }
@@ -230,10 +200,9 @@ final class Scheduler {
     return slots.size();
   }
 
-  /** Fails queued chunks, stops the workers (their running chunks fail) and the starter. */
+  /** Fails queued chunks, stops the workers (their running chunks fail) and their starts. */
   void close() {
     List<Chunk> queued;
-    List<Slot> live;
     synchronized (this) {
       if (closed) {
         return;
@@ -241,13 +210,11 @@ final class Scheduler {
       closed = true;
       queued = new ArrayList<>(queue);
       queue.clear();
-      live = new ArrayList<>(slots);
       slots.clear();
     }
     queued.forEach(c -> c.result.completeExceptionally(new CancellationException(
         "the pool was closed before this task ran")));
-    WorkerHandle.closeAll(live.stream().map(s -> s.worker).toList());
-    starter.shutdownNow();
+    workers.close();
   }
 
   /** Process ids of the live workers, for tests and monitoring. */

@@ -27,8 +27,13 @@ public final class Counters implements Serializable {
 
   private final Map<String, Long> values;
 
-  Counters(Map<String, Long> values) {
+  private Counters(Map<String, Long> values) {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+  }
+
+  /** A snapshot of {@code values}, which it copies. */
+  public static Counters of(Map<String, Long> values) {
+    return new Counters(values);
   }
 
   /** The counter's value, 0 if it was never incremented. */

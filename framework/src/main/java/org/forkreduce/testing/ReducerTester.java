@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.BiPredicate;
 import org.forkreduce.Reducer;
-import org.forkreduce.reduce.TreeReduction;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.internal.reduce.TreeReduction;
+import org.forkreduce.internal.serde.Serde;
 
 /**
  * Checks that a {@link Reducer} gives the same answer whatever the sharding, fan-in and merge

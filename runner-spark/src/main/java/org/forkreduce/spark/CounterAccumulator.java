@@ -1,7 +1,7 @@
 package org.forkreduce.spark;
 
 import org.apache.spark.util.AccumulatorV2;
-import org.forkreduce.stats.CounterSet;
+import org.forkreduce.spi.CounterSet;
 
 /**
  * Sums the tasks' counters on the driver. Like every Spark accumulator updated inside a

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.util.Objects;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.spi.Payloads;
 
 /**
  * A user key or value on its way through Spark: equal and hashed as the value itself, and written
@@ -37,7 +37,7 @@ public final class Shipped<T> implements Externalizable, KryoSerializable {
 
   @Override
   public void writeExternal(ObjectOutput out) throws IOException {
-    byte[] bytes = Serde.toBytes(value);
+    byte[] bytes = Payloads.toBytes(value);
     out.writeInt(bytes.length);
     out.write(bytes);
   }
@@ -46,19 +46,19 @@ public final class Shipped<T> implements Externalizable, KryoSerializable {
   public void readExternal(ObjectInput in) throws IOException {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
-    value = Serde.fromBytes(bytes);
+    value = Payloads.fromBytes(bytes);
   }
 
   @Override
   public void write(Kryo kryo, Output output) {
-    byte[] bytes = Serde.toBytes(value);
+    byte[] bytes = Payloads.toBytes(value);
     output.writeInt(bytes.length, true);
     output.writeBytes(bytes);
   }
 
   @Override
   public void read(Kryo kryo, Input input) {
-    value = Serde.fromBytes(input.readBytes(input.readInt(true)));
+    value = Payloads.fromBytes(input.readBytes(input.readInt(true)));
   }
 
   @Override

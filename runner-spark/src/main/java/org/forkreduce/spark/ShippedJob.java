@@ -2,7 +2,7 @@ package org.forkreduce.spark;
 
 import java.io.Serializable;
 import org.forkreduce.Job;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.spi.Payloads;
 
 /**
  * A job inside a Spark closure: its Kryo 5 bytes, read back once per task. Building one proves
@@ -21,18 +21,18 @@ final class ShippedJob<I, K, V> implements Serializable {
 
   /** @throws org.forkreduce.NotShippableException naming the part and class that cannot travel */
   static <I, K, V> ShippedJob<I, K, V> of(Job<I, K, V> job) {
-    Serde.checkedBytes(job.input(), "input");
-    Serde.checkedBytes(job.mapper(), "mapper");
+    Payloads.checkedBytes(job.input(), "input");
+    Payloads.checkedBytes(job.mapper(), "mapper");
     if (!job.isMapOnly()) {
-      Serde.checkedBytes(job.reducer(), "reducer");
+      Payloads.checkedBytes(job.reducer(), "reducer");
     }
-    return new ShippedJob<>(Serde.toBytes(job));
+    return new ShippedJob<>(Payloads.toBytes(job));
   }
 
   /** The job, deserialized on first use in this task's copy of the closure. */
   Job<I, K, V> job() {
     if (job == null) {
-      job = Serde.fromBytes(bytes);
+      job = Payloads.fromBytes(bytes);
     }
     return job;
   }

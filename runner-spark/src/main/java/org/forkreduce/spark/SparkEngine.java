@@ -1,6 +1,5 @@
 package org.forkreduce.spark;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,17 +9,14 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.forkreduce.Engine;
-import org.forkreduce.ForkReduceException;
 import org.forkreduce.Job;
 import org.forkreduce.JobResult;
-import org.forkreduce.driver.Failures;
-import org.forkreduce.driver.JobResults;
-import org.forkreduce.driver.Planner;
-import org.forkreduce.input.Split;
-import org.forkreduce.stats.CounterSet;
-import org.forkreduce.stats.Counters;
-import org.forkreduce.stats.RunStats;
-import org.forkreduce.task.TaskException;
+import org.forkreduce.Split;
+import org.forkreduce.spi.CounterSet;
+import org.forkreduce.spi.Failures;
+import org.forkreduce.spi.JobResults;
+import org.forkreduce.spi.Planner;
+import org.forkreduce.spi.RunTimer;
 import scala.Tuple2;
 
 /**
@@ -88,10 +84,10 @@ public final class SparkEngine implements Engine {
 
   @Override
   public <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
-    long start = System.nanoTime();
+    RunTimer timer = RunTimer.start();
     ShippedJob<I, K, V> shipped = ShippedJob.of(job);
     List<Split> splits = Planner.plan(job, workers());
-    long planned = System.nanoTime();
+    timer.planned(splits.size());
     CounterAccumulator accumulator = new CounterAccumulator();
     context.sc().register(accumulator, "forkreduce counters");
     List<Shipped<Split>> shippedSplits = splits.stream().map(Shipped::new).toList();
@@ -118,17 +114,11 @@ public final class SparkEngine implements Engine {
     } catch (Exception e) {
       throw failed(e);
     }
-    long mapped = System.nanoTime();
+    timer.mapped();
     CounterSet counters = new CounterSet();
     counters.addAll(accumulator.value());
-    counters.add(Counters.DISTINCT_KEYS, reduced != null ? reduced.size()
-        : perSplit.stream().mapToLong(List::size).sum());
-    long end = System.nanoTime();
-    RunStats stats = new RunStats(name(), workers(), splits.size(),
-        Duration.ofNanos(planned - start), Duration.ofNanos(mapped - planned),
-        Duration.ofNanos(end - mapped), Duration.ofNanos(end - start));
-    return reduced != null ? JobResults.reduced(reduced, counters.snapshot(), stats)
-        : JobResults.mapOnly(perSplit, counters.snapshot(), stats);
+    return reduced != null ? JobResults.reduced(reduced, counters, timer, name(), workers())
+        : JobResults.mapOnly(perSplit, counters, timer, name(), workers());
   }
 
   /**
@@ -136,14 +126,8 @@ public final class SparkEngine implements Engine {
    * framework's task named, and the user's exception as the cause, as on every engine.
    */
   private RuntimeException failed(Exception e) {
-    String where = "spark (" + context.master() + ")";
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      // Spark wraps the task's exception; the framework's own failure is inside
-      if (t instanceof TaskException || t instanceof ForkReduceException) {
-        return Failures.jobFailed(t, where);
-      }
-    }
-    return Failures.jobFailed(e, where);
+    // Spark wraps the task's exception; the framework's own failure is inside
+    return Failures.jobFailedWithin(e, "spark (" + context.master() + ")");
   }
 
   @Override

@@ -1,7 +1,7 @@
 package org.forkreduce.spark;
 
 import org.forkreduce.Engine;
-import org.forkreduce.driver.EngineProvider;
+import org.forkreduce.spi.EngineProvider;
 
 /**
  * {@code Engine.named("spark", workers, master)}: found by {@link java.util.ServiceLoader}. Loads

@@ -3,28 +3,10 @@ package org.forkreduce.benchmarks.micro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.forkreduce.protocol.Message;
 import org.junit.jupiter.api.Test;
 
 /** Every micro-benchmark body runs once and computes what it should, so none can rot. */
 class MicroBenchmarksTest {
-
-  @Test
-  void frame_encodeAndDecode_roundTrip() throws IOException {
-    FrameBenchmark b = new FrameBenchmark();
-    b.setUp();
-    assertThat(b.encodeCall()).isGreaterThan(4);
-    assertThat(b.encodeMapSplit()).isGreaterThan(4);
-    assertThat(b.decodeMapSplit()).isInstanceOf(Message.MapSplit.class);
-  }
-
-  @Test
-  void partialMerge_fourOverlappingPartials_unionOfKeys() {
-    PartialMergeBenchmark b = new PartialMergeBenchmark();
-    b.keys = 1000;
-    b.setUp();
-    assertThat(b.mergeFour()).isEqualTo(2500);
-  }
 
   @Test
   void tokenizer_tableAndHashMap_sameDistinctWords() throws IOException {

@@ -22,7 +22,6 @@ import org.forkreduce.Engine;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.InputException;
 import org.forkreduce.examples.dataframe.table.ResultTable;
-import org.forkreduce.output.OutputCommitter;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 import picocli.CommandLine;
@@ -128,7 +127,7 @@ public final class DataFrameCli {
           return groupBy(n, rejectsDir);
         } finally {
           if (rejectsDir != null) {
-            OutputCommitter.deleteRecursively(rejectsDir);
+            Schema.deleteTree(rejectsDir);
           }
         }
       } catch (InputException | IllegalArgumentException | IllegalStateException e) {

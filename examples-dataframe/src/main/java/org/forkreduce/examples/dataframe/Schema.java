@@ -1,20 +1,21 @@
 package org.forkreduce.examples.dataframe;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.CsvRow;
-import org.forkreduce.input.CsvInput;
-import org.forkreduce.output.OutputCommitter;
-import org.forkreduce.input.RecordReader;
-import org.forkreduce.input.Split;
+import org.forkreduce.Input;
+import org.forkreduce.Inputs;
+import org.forkreduce.RecordReader;
+import org.forkreduce.Split;
 
 /** Column types: declared ones, the rest inferred from the first rows of the input. */
 final class Schema {
@@ -37,13 +38,22 @@ final class Schema {
     Path scratch = Files.createTempDirectory("forkreduce-schema-");
     try {
       // bad records in the sample are the job's to report: skip them here, into scratch
-      return infer(new CsvInput(options.skipBadRecords(scratch), paths), columns, declared);
+      return infer(Inputs.csv(options.skipBadRecords(scratch), paths), columns, declared);
     } finally {
-      OutputCommitter.deleteRecursively(scratch);
+      deleteTree(scratch);
     }
   }
 
-  private static Map<String, ColumnType> infer(CsvInput input, Set<String> columns,
+  /** Deletes a directory and everything under it. */
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static Map<String, ColumnType> infer(Input<CsvRow> input, Set<String> columns,
       Map<String, ColumnType> declared) throws IOException {
     List<String> names = new ArrayList<>();
     int[] index = null;

@@ -17,7 +17,6 @@ import org.forkreduce.JobFailedException;
 import org.forkreduce.JobResult;
 import org.forkreduce.OutputExistsException;
 import org.forkreduce.WriteOption;
-import org.forkreduce.output.OutputCommitter;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 import picocli.CommandLine;
@@ -104,7 +103,7 @@ public final class WordCountCli implements Callable<Integer> {
         job = job.splitSize(splitSize);
       }
       if (output != null) {
-        OutputCommitter.checkTarget(output, overwrite);
+        JobResult.checkTarget(output, writeOptions());
       }
       return count(job, n);
     } catch (InputException | OutputExistsException | IllegalArgumentException
@@ -149,11 +148,14 @@ public final class WordCountCli implements Callable<Integer> {
     }
     out.flush();
     if (output != null) {
-      result.writeTo(output, WordCount.BY_COUNT_THEN_WORD,
-          overwrite ? new WriteOption[] {WriteOption.OVERWRITE} : new WriteOption[0]);
+      result.writeTo(output, WordCount.BY_COUNT_THEN_WORD, writeOptions());
     }
     err.println(summary(result));
     return 0;
+  }
+
+  private WriteOption[] writeOptions() {
+    return overwrite ? new WriteOption[] {WriteOption.OVERWRITE} : new WriteOption[0];
   }
 
   /** The first {@code k} entries in {@code order}, without sorting them all: O(n log k). */

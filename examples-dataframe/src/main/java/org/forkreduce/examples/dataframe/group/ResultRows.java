@@ -15,7 +15,7 @@ import org.forkreduce.examples.dataframe.expr.Expr;
 import org.forkreduce.examples.dataframe.table.ResultColumn;
 import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.examples.dataframe.table.UnsortedTable;
-import org.forkreduce.stats.CounterSet;
+import org.forkreduce.spi.CounterSet;
 import org.forkreduce.stats.Counters;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.forkreduce.examples.dataframe.ColumnType;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.spi.Payloads;
 import org.junit.jupiter.api.Test;
 
 /** corr over long columns takes an exact long path that must not change a single bit. */
@@ -48,7 +48,7 @@ class CorrTest {
       Object expected = add(new CorrState(), doubles, xs, ys, 0, n).result();
       int cut = random.nextInt(n + 1);
       CorrState left = add(new CorrState(), types, xs, ys, 0, cut);
-      CorrState right = Serde.copy(add(new CorrState(), types, xs, ys, cut, n));
+      CorrState right = Payloads.copy(add(new CorrState(), types, xs, ys, cut, n));
       left.merge(right);
       assertThat(left.result()).as("trial %d, scale %d", trial, scale).isEqualTo(expected);
       assertThat(add(new CorrState(), types, xs, ys, 0, n).result()).isEqualTo(expected);

@@ -8,7 +8,7 @@ import com.esotericsoftware.kryo.kryo5.io.Output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.spi.Payloads;
 import org.junit.jupiter.api.Test;
 
 /** Sums and means of doubles through Kryo, as a block writes and reads its columns. */
@@ -57,7 +57,7 @@ class DoubleSumStateColumnTest {
   }
 
   private static byte[] write(StateColumn column) {
-    Kryo kryo = Serde.newKryo();
+    Kryo kryo = Payloads.newKryo();
     try (Output out = new Output(256, -1)) {
       StateColumn.writeColumn(kryo, out, column, GROUPS);
       return out.toBytes();
@@ -66,7 +66,7 @@ class DoubleSumStateColumnTest {
 
   private static StateColumn read(byte[] bytes) {
     try (Input in = new Input(bytes)) {
-      return StateColumn.readColumn(Serde.newKryo(), in, GROUPS);
+      return StateColumn.readColumn(Payloads.newKryo(), in, GROUPS);
     }
   }
 

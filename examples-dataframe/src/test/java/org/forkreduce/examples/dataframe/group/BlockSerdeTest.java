@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.forkreduce.examples.dataframe.agg.State;
 import org.forkreduce.examples.dataframe.agg.StateColumn;
 import org.forkreduce.examples.dataframe.table.HashSlots;
-import org.forkreduce.serde.PartialFiles;
+import org.forkreduce.spi.Payloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +71,9 @@ class BlockSerdeTest {
       }
     }
     Path file = dir.resolve("partial-0");
-    PartialFiles.write(Map.of(3, written), List.of(file));
+    Payloads.writePartial(Map.of(3, written), file);
     Map<Integer, GroupBlock> read = new HashMap<>();
-    PartialFiles.readInto(file, read, (a, b) -> a);
+    Payloads.readPartial(file, read, (a, b) -> a);
     GroupBlock block = read.get(3);
     assertThat(block.size()).isEqualTo(originals.size());
     for (int g = 0; g < block.size(); g++) {

@@ -14,7 +14,7 @@ import java.util.Random;
 import org.forkreduce.examples.dataframe.agg.State;
 import org.forkreduce.examples.dataframe.agg.StateColumn;
 import org.forkreduce.examples.dataframe.table.HashSlots;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.spi.Payloads;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +61,7 @@ class BlockWireTest {
       byte[] key = TestKeys.pack("id" + g, g % 7 == 0 ? "" : "é" + g);
       TestKeys.add(block, key, HashSlots.hash(key, 0, key.length), columns, g);
     }
-    byte[] bytes = Serde.toBytes(block);
+    byte[] bytes = Payloads.toBytes(block);
     assertThat(bytes).hasSize(SIZE);
     assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
         .isEqualTo(SHA_256);

@@ -14,7 +14,7 @@ import org.forkreduce.examples.dataframe.ColumnType;
 import org.forkreduce.examples.dataframe.agg.State;
 import org.forkreduce.examples.dataframe.agg.StateColumn;
 import org.forkreduce.examples.dataframe.table.HashSlots;
-import org.forkreduce.serde.Serde;
+import org.forkreduce.spi.Payloads;
 import org.junit.jupiter.api.Test;
 
 /** Blocks merge like a map of their groups and survive Kryo whole. */
@@ -109,7 +109,7 @@ class GroupBlockTest {
     Random random = new Random(20261202);
     Map<List<String>, Long> expected = new HashMap<>();
     GroupBlock linked = combine(overlappingBlocks(random, expected), random, GroupBlock::link);
-    GroupBlock back = (GroupBlock) Serde.fromBytes(Serde.toBytes(linked));
+    GroupBlock back = (GroupBlock) Payloads.fromBytes(Payloads.toBytes(linked));
     assertThat(groups(back)).isEqualTo(expected);
   }
 
@@ -119,9 +119,9 @@ class GroupBlockTest {
     for (int i = 0; i < 20_000; i++) {
       counts.put(List.of("k" + i, i % 11 == 0 ? "" : "x".repeat(i % 300)), (long) i);
     }
-    GroupBlock back = (GroupBlock) Serde.fromBytes(Serde.toBytes(block(counts)));
+    GroupBlock back = (GroupBlock) Payloads.fromBytes(Payloads.toBytes(block(counts)));
     assertThat(groups(back)).isEqualTo(counts);
-    GroupBlock empty = (GroupBlock) Serde.fromBytes(Serde.toBytes(new GroupBlock(0, 0)));
+    GroupBlock empty = (GroupBlock) Payloads.fromBytes(Payloads.toBytes(new GroupBlock(0, 0)));
     assertThat(empty.size()).isZero();
     // a block read back can be merged into and grow: its index is made anew
     back.merge(block(Map.of(List.of("k1", "x"), 5L, List.of("new", ""), 7L)));

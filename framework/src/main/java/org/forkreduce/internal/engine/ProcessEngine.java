@@ -1,0 +1,183 @@
+package org.forkreduce.internal.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.forkreduce.Engine;
+import org.forkreduce.Job;
+import org.forkreduce.JobResult;
+import org.forkreduce.Split;
+import org.forkreduce.WorkerOptions;
+import org.forkreduce.internal.output.OutputCommitter;
+import org.forkreduce.internal.reduce.TreeReduction;
+import org.forkreduce.internal.runtime.WorkerGroup;
+import org.forkreduce.internal.serde.PartialFiles;
+import org.forkreduce.internal.serde.Serde;
+import org.forkreduce.spi.JobResults;
+import org.forkreduce.spi.Planner;
+import org.forkreduce.spi.RunTimer;
+
+/**
+ * Runs jobs on worker JVMs. The job is sent once per worker; each task is only a split, read by
+ * the worker itself. Each worker combines its splits into one partial, flushed as hash segments
+ * into a private (0700) directory; the tree reduction merges each segment on the workers, round by
+ * round, and only file names cross the pipes. The directory is removed after the job.
+ */
+final class ProcessEngine implements Engine {
+  private final WorkerOptions options;
+  private final WorkerGroup workers;
+  private final AtomicInteger jobIds = new AtomicInteger();
+  private volatile boolean closed;
+
+  ProcessEngine(WorkerOptions options) {
+    this.options = options;
+    this.workers = new WorkerGroup(options, "engine", worker -> { });
+    workers.prestart();
+  }
+
+  @Override
+  public <I, K, V> JobResult<K, V> run(Job<I, K, V> job) {
+    RunTimer timer = RunTimer.start();
+    return Planner.run(job, options.workers(), splits -> run(job, splits, timer));
+  }
+
+  /** Runs {@code job} over {@code splits}, planned since {@code timer} started. */
+  synchronized <I, K, V> JobResult<K, V> run(Job<I, K, V> job, List<Split> splits,
+      RunTimer timer) {
+    if (closed) {
+      throw new IllegalStateException("engine processes is closed; create a new one");
+    }
+    byte[] jobBytes = Serde.checkedBytes(job, "job (its mapper, reducer or input)");
+    workers.fill();
+    timer.planned(splits.size());
+    Path dir = privateDirectory(options.tempDirectory());
+    JobRun<I, K, V> run = new JobRun<>(job, jobIds.incrementAndGet(), jobBytes, dir, splits,
+        workers, options.maxAttempts(), name());
+    try {
+      List<String> partials = run.map();
+      timer.mapped();
+      return job.isMapOnly()
+          ? JobResults.mapOnly(run.mapOnlyOutput(), run.counters(), timer, name(), workers())
+          : JobResults.reduced(reduce(job, run, partials, dir), run.counters(), timer, name(),
+              workers());
+    } finally {
+      run.end();
+      deleteQuietly(dir);
+    }
+  }
+
+  /**
+   * Merges the flushed partials segment by segment: every segment follows the same tree plan, so
+   * the merges of one round, across all segments, run in parallel on the workers. The last round
+   * is the driver's: it has to read the result anyway, so it reads the round's inputs and merges
+   * them as it goes, the segments side by side, instead of having workers write them once more.
+   */
+  private <K, V> Map<K, V> reduce(Job<?, K, V> job, JobRun<?, K, V> run, List<String> partials,
+      Path dir) {
+    if (partials.isEmpty()) {
+      return new HashMap<>();
+    }
+    int segments = workers.size();
+    List<List<String>> files = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      List<String> segment = new ArrayList<>();
+      for (String prefix : partials) {
+        segment.add(prefix + "-" + s);
+      }
+      files.add(segment);
+    }
+    List<List<int[]>> rounds = TreeReduction.plan(partials.size(), job.fanIn());
+    for (int roundNo = 0; roundNo < rounds.size() - 1; roundNo++) {
+      List<List<String>> groups = new ArrayList<>();
+      List<String> outputs = new ArrayList<>();
+      for (int s = 0; s < segments; s++) {
+        for (int[] group : rounds.get(roundNo)) {
+          if (group.length > 1) {
+            List<String> inputs = new ArrayList<>();
+            for (int i : group) {
+              inputs.add(files.get(s).get(i));
+            }
+            String output = dir.resolve("merged-" + roundNo + "-" + s + "-" + group[0]).toString();
+            groups.add(inputs);
+            outputs.add(output);
+            files.get(s).set(group[0], output);
+          }
+        }
+      }
+      run.merge(groups, outputs);
+    }
+    int[] last = rounds.isEmpty() ? new int[] {0} : rounds.get(rounds.size() - 1).get(0);
+    // segments hold disjoint keys: each is merged into a map of its own, sized for all its
+    // inputs' keys, and the maps together are the result
+    List<Map<K, V>> parts = files.parallelStream().map(segment -> {
+      long keys = 0;
+      for (int i : last) {
+        keys += keysIn(segment.get(i));
+      }
+      Map<K, V> part = new HashMap<>((int) Math.min(1 << 30, keys * 4 / 3 + 16));
+      for (int i : last) {
+        readInto(segment.get(i), part, job);
+      }
+      return part;
+    }).toList();
+    return new SegmentedMap<>(parts);
+  }
+
+  private static long keysIn(String file) {
+    try {
+      return PartialFiles.count(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the merged partial " + file, e);
+    }
+  }
+
+  private static <K, V> void readInto(String file, Map<K, V> result, Job<?, K, V> job) {
+    try {
+      PartialFiles.readInto(Path.of(file), result, job.reducer()::reduce);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the merged partial " + file, e);
+    }
+  }
+
+  private static Path privateDirectory(Path parent) {
+    try {
+      return Files.createTempDirectory(parent, "forkreduce-job-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the job's temporary directory in " + parent
+          + "; choose a writable place with WorkerOptions.tempDirectory", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      OutputCommitter.deleteRecursively(dir);
+    } catch (IOException e) {
+      org.slf4j.LoggerFactory.getLogger(ProcessEngine.class)
+          .warn("could not remove the job directory {}: {}", dir, e.toString());
+    }
+  }
+
+  @Override
+  public String name() {
+    return "processes";
+  }
+
+  @Override
+  public int workers() {
+    return options.workers();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    workers.close();
+  }
+}

@@ -1,0 +1,227 @@
+package org.forkreduce.internal.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.forkreduce.Input;
+import org.forkreduce.InputException;
+import org.forkreduce.Split;
+import org.forkreduce.SplitPolicy;
+
+/** Listing input files and opening them at an offset; shared by every input format. */
+final class InputFiles {
+  private InputFiles() {}
+
+  /**
+   * Resolves paths to absolute path strings, failing fast on one that does not exist or cannot be
+   * read, before any work starts.
+   */
+  public static List<String> checkedRoots(Path... paths) {
+    if (paths.length == 0) {
+      throw new InputException("No input paths given: pass at least one file or directory.");
+    }
+    List<String> roots = new ArrayList<>();
+    for (Path p : paths) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (!Files.exists(abs)) {
+        throw new InputException("Input path does not exist: " + p + " (resolved to " + abs
+            + "). Check the spelling; relative paths resolve against the working directory.");
+      }
+      if (!Files.isReadable(abs)) {
+        throw new InputException("Input path is not readable: " + abs
+            + ". Grant read permission to this user or choose another path.");
+      }
+      roots.add(abs.toString());
+    }
+    return roots;
+  }
+
+  /** See {@link Formats#knownBytes}. */
+  static long knownBytes(Input<?> input) {
+    List<String> roots = input instanceof TextInput t ? t.roots()
+        : input instanceof CsvInput c ? c.roots() : null;
+    if (roots == null) {
+      return -1;
+    }
+    try {
+      long total = 0;
+      for (Path f : list(roots)) {
+        total += Files.size(f);
+      }
+      return total;
+    } catch (IOException | UncheckedIOException | InputException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Lists the files under the roots, each directory walked recursively in name order. As Hadoop
+   * does, files and directories whose names start with '.' or '_' inside a directory are skipped
+   * (they hold markers such as {@code _SUCCESS} and hidden temporaries); a root named explicitly is
+   * always read.
+   */
+  public static List<Path> list(List<String> roots) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String root : roots) {
+      Path r = Path.of(root);
+      if (!Files.exists(r)) {
+        throw new InputException("Input path disappeared before the job started: " + r);
+      }
+      if (Files.isDirectory(r)) {
+        try (Stream<Path> walk = Files.walk(r)) {
+          walk.filter(p -> !p.equals(r) && Files.isRegularFile(p) && !isHidden(r, p))
+              .sorted()
+              .forEach(files::add);
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+      } else {
+        files.add(r);
+      }
+    }
+    return files;
+  }
+
+  private static boolean isHidden(Path root, Path file) {
+    for (Path part : root.relativize(file)) {
+      String name = part.toString();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True for files read whole through gzip. */
+  public static boolean isGzip(Path file) {
+    return file.getFileName().toString().endsWith(".gz");
+  }
+
+  /**
+   * Plans the splits of the files: gzip files whole, others cut into ranges sized by the policy.
+   * Empty files hold no records and give no split.
+   */
+  public static List<Split> plan(List<Path> files, SplitPolicy policy) throws IOException {
+    long total = 0;
+    for (Path f : files) {
+      total += Files.size(f);
+    }
+    long splitSize = policy.sizeFor(total);
+    List<Split> splits = new ArrayList<>();
+    for (Path f : files) {
+      long size = Files.size(f);
+      String path = f.toString();
+      if (size == 0) {
+        continue;
+      }
+      if (isGzip(f)) {
+        splits.add(new Split(path, 0, size, size, true));
+        continue;
+      }
+      for (long start = 0; start < size; start += splitSize) {
+        splits.add(new Split(path, start, Math.min(splitSize, size - start), size, false));
+      }
+    }
+    return splits;
+  }
+
+  /**
+   * Opens the split's file positioned at {@code offset} (decompressed, from 0, for gzip). A file
+   * that vanished or shrank since planning is reported by name.
+   */
+  public static InputStream open(Split split, long offset) throws IOException {
+    Path path = Path.of(split.path());
+    if (split.compressed()) {
+      return new GZIPInputStream(Channels.newInputStream(openChannel(path)), 1 << 16);
+    }
+    FileChannel channel = openChannel(path);
+    if (channel.size() < split.fileLength()) {
+      channel.close();
+      throw new InputException("Input file shrank during the job: " + path + " was "
+          + split.fileLength() + " bytes when planned. Do not modify inputs while a job runs.");
+    }
+    channel.position(offset);
+    return Channels.newInputStream(channel);
+  }
+
+  // Open first, then judge: a check before opening would race with a delete in between.
+  private static FileChannel openChannel(Path path) throws IOException {
+    try {
+      return FileChannel.open(path);
+    } catch (NoSuchFileException e) {
+      throw new InputException("Input file disappeared during the job: " + path
+          + ". Do not move or delete inputs while a job runs.", e);
+    }
+  }
+
+  /** The split's own bytes only: a plain file's range, or a gzip file's whole stream. */
+  public static InputStream openRange(Split split) throws IOException {
+    InputStream in = open(split, split.compressed() ? 0 : split.start());
+    if (split.compressed()) {
+      return in;
+    }
+    return new java.io.FilterInputStream(in) {
+      private long left = split.length();
+
+      @Override
+      public int read() throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int b = super.read();
+        left -= b < 0 ? 0 : 1;
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = super.read(b, off, (int) Math.min(len, left));
+        left -= Math.max(n, 0);
+        return n;
+      }
+    };
+  }
+
+  /** "line N (byte offset X)" for error messages; the byte offset alone if the file is gone. */
+  public static String describePosition(Split split, long offset) {
+    try {
+      return "line " + lineNumberAt(split, offset) + " (byte offset " + offset + ")";
+    } catch (IOException | RuntimeException e) {
+      return "byte offset " + offset + " (line number unavailable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Counts the LFs before {@code offset}: the 1-based line number of a record starting there. */
+  public static long lineNumberAt(Split split, long offset) throws IOException {
+    long line = 1;
+    byte[] buf = new byte[1 << 16];
+    long remaining = offset;
+    try (InputStream in = open(split, 0)) {
+      while (remaining > 0) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
+        if (n < 0) {
+          break;
+        }
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            line++;
+          }
+        }
+        remaining -= n;
+      }
+    }
+    return line;
+  }
+}

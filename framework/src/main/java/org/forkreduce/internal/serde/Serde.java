@@ -1,0 +1,127 @@
+package org.forkreduce.internal.serde;
+
+import com.esotericsoftware.kryo.kryo5.Kryo;
+import com.esotericsoftware.kryo.kryo5.io.Input;
+import com.esotericsoftware.kryo.kryo5.io.Output;
+import com.esotericsoftware.kryo.kryo5.minlog.Log;
+import com.esotericsoftware.kryo.kryo5.objenesis.strategy.StdInstantiatorStrategy;
+import com.esotericsoftware.kryo.kryo5.serializers.ClosureSerializer;
+import com.esotericsoftware.kryo.kryo5.util.DefaultInstantiatorStrategy;
+import com.esotericsoftware.kryo.kryo5.util.Pool;
+import java.util.function.Supplier;
+import org.forkreduce.NotShippableException;
+
+/**
+ * Kryo set up the one way the framework uses it: unregistered user classes allowed, serializable
+ * lambdas supported, classes without a no-arg constructor instantiated without one. Kryo instances
+ * are not thread-safe, so they come from a pool.
+ */
+public final class Serde {
+  private static final Pool<Kryo> POOL = new Pool<>(true, false, 32) {
+    @Override
+    protected Kryo create() {
+      return newKryo();
+    }
+  };
+
+  /**
+   * Kryo's closure serializer first tries private JDK reflection, which Java 17 denies without
+   * {@code --add-opens}, logs a warning with a stack trace, and falls back to a path that needs
+   * no such access. That fallback is the one we rely on, so the probe runs once, quietly.
+   */
+  private static final ClosureSerializer CLOSURES = quietly(ClosureSerializer::new);
+
+  private Serde() {}
+
+  private static <T> T quietly(Supplier<T> create) {
+    int level = Log.TRACE ? Log.LEVEL_TRACE : Log.DEBUG ? Log.LEVEL_DEBUG
+        : Log.INFO ? Log.LEVEL_INFO : Log.WARN ? Log.LEVEL_WARN
+        : Log.ERROR ? Log.LEVEL_ERROR : Log.LEVEL_NONE;
+    Log.set(Log.LEVEL_ERROR);
+    try {
+      return create.get();
+    } finally {
+      Log.set(level);
+    }
+  }
+
+  /** A new Kryo configured for ForkReduce payloads. */
+  public static Kryo newKryo() {
+    Kryo kryo = new Kryo();
+    kryo.setRegistrationRequired(false);
+    kryo.setReferences(true);
+    kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+    kryo.register(ClosureSerializer.Closure.class, CLOSURES);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader != null) {
+      kryo.setClassLoader(loader);
+    }
+    return kryo;
+  }
+
+  /** Serializes {@code value} (with its class) to bytes. */
+  public static byte[] toBytes(Object value) {
+    Kryo kryo = POOL.obtain();
+    try (Output out = new Output(256, -1)) {
+      kryo.writeClassAndObject(out, value);
+      return out.toBytes();
+    } finally {
+      POOL.free(kryo);
+    }
+  }
+
+  /** Reads a value written by {@link #toBytes}. */
+  @SuppressWarnings("unchecked")
+  public static <T> T fromBytes(byte[] bytes) {
+    Kryo kryo = POOL.obtain();
+    try (Input in = new Input(bytes)) {
+      return (T) kryo.readClassAndObject(in);
+    } finally {
+      POOL.free(kryo);
+    }
+  }
+
+  /** A deep copy made by a serialization round trip: exactly what a worker process would get. */
+  public static <T> T copy(T value) {
+    return fromBytes(toBytes(value));
+  }
+
+  /**
+   * Proves that {@code value} survives a round trip, before any work starts, and returns the copy.
+   *
+   * @param role what the value is, for the message ("mapper", "reducer", "function")
+   * @throws NotShippableException naming the class and the field that failed
+   */
+  public static <T> T checkedCopy(T value, String role) {
+    return fromBytes(checkedBytes(value, role));
+  }
+
+  /** Serializes {@code value} after proving that it survives a round trip. */
+  public static byte[] checkedBytes(Object value, String role) {
+    try {
+      byte[] bytes = toBytes(value);
+      fromBytes(bytes);
+      return bytes;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new NotShippableException("The " + role + " (" + value.getClass().getName()
+          + ") cannot be sent to a worker: " + firstLine(e.getMessage()) + trace(e)
+          + ". Make every field it holds serializable (or transient and set it in setup), and"
+          + " use a lambda, static nested or top-level class rather than an anonymous or inner"
+          + " class that captures its outer instance.", e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private static String trace(Throwable e) {
+    String message = e.getMessage();
+    int at = message == null ? -1 : message.indexOf("Serialization trace:");
+    return at < 0 ? "" : " (" + message.substring(at).replace('\n', ' ').trim() + ")";
+  }
+}

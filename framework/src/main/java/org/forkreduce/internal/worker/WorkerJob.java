@@ -1,0 +1,74 @@
+package org.forkreduce.internal.worker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.forkreduce.Job;
+import org.forkreduce.Split;
+import org.forkreduce.internal.protocol.Message.Flushed;
+import org.forkreduce.internal.protocol.Message.MapOutput;
+import org.forkreduce.internal.serde.PartialFiles;
+import org.forkreduce.spi.MapStep;
+import org.forkreduce.spi.TaskException;
+
+/**
+ * A worker's state for one job: its own copy of the job, and the partial it is combining into
+ * with the counters of the splits in that partial. A flush writes both out and starts afresh, so
+ * the driver always knows which splits a partial holds.
+ */
+final class WorkerJob {
+  private final Job<Object, Object, Object> job;
+  private final MapStep<Object, Object, Object> step;
+
+  WorkerJob(Job<Object, Object, Object> job, int workerIndex) {
+    this.job = job;
+    this.step = new MapStep<>(job, job.mapper(), workerIndex);
+  }
+
+  /** Maps a split: into the partial (reduce jobs), or into a reply of its pairs (map-only). */
+  Object map(Split split) throws TaskException {
+    if (!job.isMapOnly()) {
+      step.combine(split);
+      return null;
+    }
+    List<Map.Entry<Object, Object>> pairs = step.collect(split);
+    Object[] flat = new Object[pairs.size() * 2];
+    int i = 0;
+    for (Map.Entry<Object, Object> e : pairs) {
+      flat[i++] = e.getKey();
+      flat[i++] = e.getValue();
+    }
+    MapOutput output = new MapOutput(flat, step.counters());
+    step.reset();
+    return output;
+  }
+
+  /**
+   * Flushes the mapper into the partial, writes the partial as segment files
+   * {@code prefix-0 ...} and starts a new one.
+   */
+  Flushed flush(int segments, String prefix) throws IOException, TaskException {
+    Map<Object, Object> partial = step.flush();
+    List<Path> files = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      files.add(Path.of(prefix + "-" + s));
+    }
+    long[] keys = PartialFiles.write(partial, files);
+    Flushed flushed = new Flushed(keys, step.counters());
+    step.reset();
+    return flushed;
+  }
+
+  /** Merges partial files with the reducer into one file; returns the number of keys. */
+  long merge(List<String> inputs, String output) throws IOException {
+    Map<Object, Object> merged = new HashMap<>();
+    for (String input : inputs) {
+      PartialFiles.readInto(Path.of(input), merged, job.reducer()::reduce);
+    }
+    PartialFiles.write(merged, List.of(Path.of(output)));
+    return merged.size();
+  }
+}

@@ -1,9 +1,0 @@
-package org.forkreduce.protocol;
-
-/** Constants of the driver-worker protocol. */
-public final class Protocol {
-  /** Bumped on any change to framing, message classes or their registration ids. */
-  public static final int VERSION = 1;
-
-  private Protocol() {}
-}

@@ -1,0 +1,99 @@
+package org.forkreduce.spi;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.forkreduce.Job;
+import org.forkreduce.Mapper;
+import org.forkreduce.Reducer;
+import org.forkreduce.Split;
+import org.forkreduce.internal.reduce.Partials;
+
+/**
+ * One worker's mapping for one job, the step every engine runs: map a split, combine what it
+ * emits into the worker's partial (reduce jobs) or collect it (map-only jobs), and flush the
+ * mapper when the worker hands its output on. The in-JVM engines, the worker process and the
+ * Spark engine all map through this class, so errors name the split and record alike everywhere.
+ *
+ * <p>Lifecycle: create one per worker (a thread, a process, a Spark task) with that worker's own
+ * mapper instance; call {@link #combine} or {@link #collect} for each split, then, in a reduce
+ * job, {@link #flush} when handing the partial on. The step owns its partial and counters until
+ * then; after {@link #reset()} it starts a new, empty partial. Not thread-safe.
+ */
+public final class MapStep<I, K, V> {
+  private final Job<I, K, V> job;
+  private final Mapper<I, K, V> mapper;
+  private final int workerIndex;
+  private CounterSet counters;
+  private CombiningEmitter<K, V> combiner;
+  private boolean mapped;
+
+  /**
+   * @param mapper the worker's own instance: {@code job.mapper()} or a copy of it
+   * @param workerIndex the worker's index, from 0, as {@link org.forkreduce.TaskContext} tells it
+   */
+  public MapStep(Job<I, K, V> job, Mapper<I, K, V> mapper, int workerIndex) {
+    this.job = job;
+    this.mapper = mapper;
+    this.workerIndex = workerIndex;
+    reset();
+  }
+
+  /**
+   * Maps the records of {@code split} into the partial (a reduce job).
+   *
+   * @throws TaskException if reading or mapping failed, naming the split and the record
+   */
+  public void combine(Split split) throws TaskException {
+    MapTask.run(job.input(), mapper, split, workerIndex, combiner, counters);
+    mapped = true;
+  }
+
+  /**
+   * Maps the records of {@code split}, flushes the mapper, and returns the pairs they emitted in
+   * order (a map-only job).
+   *
+   * @throws TaskException if reading, mapping or flushing failed
+   */
+  public List<Map.Entry<K, V>> collect(Split split) throws TaskException {
+    CollectingEmitter<K, V> out = new CollectingEmitter<>(counters);
+    MapTask.run(job.input(), mapper, split, workerIndex, out, counters);
+    MapTask.flush(mapper, workerIndex, out, counters);
+    return out.pairs();
+  }
+
+  /**
+   * Flushes the mapper into the partial if a split was mapped since the last flush, and returns
+   * the partial (a reduce job); it stays the step's until {@link #reset()}.
+   *
+   * @throws TaskException if the mapper's flush failed
+   */
+  public HashMap<K, V> flush() throws TaskException {
+    if (mapped) {
+      MapTask.flush(mapper, workerIndex, combiner, counters);
+      mapped = false;
+    }
+    return combiner.partial();
+  }
+
+  /** The counters of what was mapped since the step was created or last reset. */
+  public CounterSet counters() {
+    return counters;
+  }
+
+  /** Starts a new, empty partial and counters; the old ones are the caller's. */
+  public void reset() {
+    counters = new CounterSet();
+    combiner = job.isMapOnly() ? null : new CombiningEmitter<>(job.reducer(), counters);
+    mapped = false;
+  }
+
+  /**
+   * The reducer as the framework merges with it: a null result fails, rather than dropping the
+   * key (as {@link Map#merge} would).
+   */
+  public static <V> BiFunction<V, V, V> checked(Reducer<V> reducer) {
+    return Partials.checked(reducer);
+  }
+}

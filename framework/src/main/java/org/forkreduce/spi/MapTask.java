@@ -1,0 +1,113 @@
+package org.forkreduce.spi;
+
+import org.forkreduce.Input;
+import org.forkreduce.Mapper;
+import org.forkreduce.RecordReader;
+import org.forkreduce.Split;
+import org.forkreduce.TaskContext;
+import org.forkreduce.stats.Counters;
+
+/** Runs a mapper over the records of one split, for {@link MapStep}. */
+final class MapTask {
+  private static final int PREVIEW_CHARS = 200;
+
+  private MapTask() {}
+
+  /**
+   * Reads every record {@code split} owns, maps it into {@code out}, and adds the task's counters
+   * (records, bytes, emitted pairs, one split) to {@code counters}.
+   *
+   * @throws TaskException if reading or mapping failed, naming the split and the record
+   */
+  static <I, K, V> void run(Input<I> input, Mapper<I, K, V> mapper, Split split,
+      int workerIndex, TaskEmitter<K, V> out, CounterSet counters) throws TaskException {
+    long emittedBefore = out.emitted;
+    long records = 0;
+    I record = null;
+    String stage = "opening the split";
+    try (RecordReader<I> reader = input.open(split)) {
+      try {
+        stage = "mapper setup";
+        mapper.setup(new Context(split, workerIndex));
+        stage = "reading a record";
+        while (reader.next()) {
+          record = reader.current();
+          stage = "mapping a record";
+          mapper.map(record, out);
+          records++;
+          stage = "reading a record";
+          record = null;
+        }
+        stage = "mapper cleanup";
+        mapper.cleanup(out);
+      } catch (Exception | StackOverflowError e) {
+        // the record's position is asked for only now: some readers compute it at a cost
+        long offset = stage.contains("record") ? safeOffset(reader, split) : split.start();
+        throw new TaskException(describe(input, split, stage, offset, record, e),
+            cause(split, e));
+      }
+      counters.add(Counters.BYTES_READ, reader.bytesConsumed());
+      if (reader.badRecords() > 0) {
+        counters.add(Counters.BAD_RECORDS, reader.badRecords());
+      }
+    } catch (TaskException e) {
+      throw e;
+    } catch (Exception | StackOverflowError e) {
+      throw new TaskException(describe(input, split, stage, split.start(), null, e),
+          cause(split, e));
+    }
+    counters.add(Counters.RECORDS_READ, records);
+    counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
+    counters.add(Counters.SPLITS, 1);
+  }
+
+  /**
+   * Calls the mapper's {@link Mapper#flush} into {@code out}, and counts what it emitted.
+   *
+   * @throws TaskException if the flush failed, naming the mapper's worker
+   */
+  static <I, K, V> void flush(Mapper<I, K, V> mapper, int workerIndex,
+      TaskEmitter<K, V> out, CounterSet counters) throws TaskException {
+    long emittedBefore = out.emitted;
+    try {
+      mapper.flush(out);
+    } catch (Exception | StackOverflowError e) {
+      throw new TaskException(e.getClass().getName() + " while flushing the mapper of worker "
+          + workerIndex + ": " + e.getMessage(), e);
+    }
+    counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
+  }
+
+  /** A task's failure as its cause: marked when the split was cut without proof. */
+  private static Throwable cause(Split split, Throwable failure) {
+    return split.speculative() ? new UnprovenSplitException(split, failure) : failure;
+  }
+
+  private static long safeOffset(RecordReader<?> reader, Split split) {
+    try {
+      return reader.recordOffset();
+    } catch (RuntimeException e) {
+      return split.start();
+    }
+  }
+
+  private static String describe(Input<?> input, Split split, String stage, long offset,
+      Object record, Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(e.getClass().getName()).append(" while ").append(stage).append(" in split ")
+        .append(split);
+    if (stage.contains("record")) {
+      sb.append(" at ").append(input.describePosition(split, offset));
+    }
+    if (record != null) {
+      String text = String.valueOf(record);
+      sb.append(", record: \"")
+          .append(text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) + "..." : text)
+          .append('"');
+    }
+    sb.append(": ").append(e.getMessage());
+    return sb.toString();
+  }
+
+  private record Context(Split split, int workerIndex) implements TaskContext {}
+}

@@ -1,0 +1,53 @@
+package org.forkreduce.spi;
+
+import java.time.Duration;
+import org.forkreduce.stats.RunStats;
+
+/**
+ * Times the phases of one job run for its {@link RunStats}. An engine starts it when the job
+ * starts, marks the end of planning and of mapping as they happen, and hands it to {@link
+ * JobResults}, which ends the run. Not thread-safe: the thread that runs the job marks it.
+ */
+public final class RunTimer {
+  private final long start = System.nanoTime();
+  private final String chooser;
+  private int splits;
+  private long planned;
+  private long mapped;
+
+  private RunTimer(String chooser) {
+    this.chooser = chooser;
+  }
+
+  /** A run starting now. */
+  public static RunTimer start() {
+    return new RunTimer("");
+  }
+
+  /**
+   * A run starting now on an engine that chooses another per job: the stats name both, as in
+   * {@code auto→inline}.
+   */
+  public static RunTimer chosenBy(String engine) {
+    return new RunTimer(engine + "→");
+  }
+
+  /** Planning is done: the job has {@code splits} splits. */
+  public void planned(int splits) {
+    this.splits = splits;
+    this.planned = System.nanoTime();
+  }
+
+  /** The map phase is done; what follows is the reduction. */
+  public void mapped() {
+    this.mapped = System.nanoTime();
+  }
+
+  /** Ends the run now. */
+  RunStats stop(String engine, int workers) {
+    long end = System.nanoTime();
+    return new RunStats(chooser + engine, workers, splits, Duration.ofNanos(planned - start),
+        Duration.ofNanos(mapped - planned), Duration.ofNanos(end - mapped),
+        Duration.ofNanos(end - start));
+  }
+}
