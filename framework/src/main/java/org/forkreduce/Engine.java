@@ -1,7 +1,6 @@
 package org.forkreduce;
 
 import java.util.List;
-import org.forkreduce.internal.engine.Engines;
 
 /**
  * Where a job's mappers and merges run. Every engine gives the same result for the same job.
@@ -13,7 +12,7 @@ public interface Engine extends AutoCloseable {
 
   /** Runs mappers and merges in the caller's thread: for tests, debugging and tiny inputs. */
   static Engine inline() {
-    return Engines.inline();
+    return ImplementationLoader.IMPLEMENTATION.inline();
   }
 
   /**
@@ -24,7 +23,7 @@ public interface Engine extends AutoCloseable {
    * @throws IllegalArgumentException if {@code workers} is below 1
    */
   static Engine threads(int workers) {
-    return Engines.threads(workers);
+    return ImplementationLoader.IMPLEMENTATION.threads(workers);
   }
 
   /**
@@ -32,7 +31,7 @@ public interface Engine extends AutoCloseable {
    * path; see {@link #processes(WorkerOptions)}.
    */
   static Engine processes(int workers) {
-    return Engines.processes(WorkerOptions.defaults().workers(workers));
+    return ImplementationLoader.IMPLEMENTATION.processes(WorkerOptions.defaults().workers(workers));
   }
 
   /**
@@ -41,7 +40,7 @@ public interface Engine extends AutoCloseable {
    * start with the first job and are reused until {@link #close()}.
    */
   static Engine processes(WorkerOptions options) {
-    return Engines.processes(options);
+    return ImplementationLoader.IMPLEMENTATION.processes(options);
   }
 
   /**
@@ -49,12 +48,12 @@ public interface Engine extends AutoCloseable {
    * choice ({@code auto→inline}, {@code auto→processes}). See {@link #processes(WorkerOptions)}.
    */
   static Engine auto(WorkerOptions options) {
-    return Engines.auto(options);
+    return ImplementationLoader.IMPLEMENTATION.auto(options);
   }
 
   /** {@link #auto(WorkerOptions)} with one worker process per processor. */
   static Engine auto() {
-    return Engines.auto(WorkerOptions.defaults());
+    return ImplementationLoader.IMPLEMENTATION.auto(WorkerOptions.defaults());
   }
 
   /** The engine names {@link #named} knows, for help texts. */
@@ -86,7 +85,7 @@ public interface Engine extends AutoCloseable {
       case "inline" -> inline();
       case "threads" -> threads(workers);
       case "processes" -> processes(workers);
-      default -> Engines.provided(name, workers, master);
+      default -> ImplementationLoader.IMPLEMENTATION.provided(name, workers, master);
     };
   }
 

@@ -1,7 +1,6 @@
 package org.forkreduce;
 
 import java.nio.file.Path;
-import org.forkreduce.internal.input.Formats;
 
 /** Factories for the inputs of a {@link Job}. */
 public final class Inputs {
@@ -19,12 +18,12 @@ public final class Inputs {
    * @throws InputException at once if a path does not exist or cannot be read
    */
   public static Input<String> textLines(Path... paths) {
-    return Formats.text(paths);
+    return ImplementationLoader.IMPLEMENTATION.textLines(paths);
   }
 
   /** The records of RFC 4180 CSV files with a header line; see {@link #csv(CsvOptions, Path...)}. */
   public static Input<CsvRow> csv(Path... paths) {
-    return Formats.csv(CsvOptions.defaults(), paths);
+    return ImplementationLoader.IMPLEMENTATION.csv(CsvOptions.defaults(), paths);
   }
 
   /**
@@ -37,6 +36,6 @@ public final class Inputs {
    * @throws InputException at once if a path does not exist or cannot be read
    */
   public static Input<CsvRow> csv(CsvOptions options, Path... paths) {
-    return Formats.csv(options, paths);
+    return ImplementationLoader.IMPLEMENTATION.csv(options, paths);
   }
 }

@@ -10,8 +10,6 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import org.forkreduce.internal.engine.Engines;
-import org.forkreduce.internal.input.Formats;
 
 /**
  * The layering rules of the framework's packages, checked on its classes (the rule for the other
@@ -41,23 +39,32 @@ class ArchitectureTest {
       .resideInAPackage(RUNTIME)
       .should().dependOnClassesThat().resideInAnyPackage(ENGINES, POOL);
 
-  /** The factories of Engine and Inputs are the API's one way into the implementation. */
-  @ArchTest
-  static final ArchRule theApiReachesTheImplementationOnlyThroughItsFactories = noClasses()
-      .that().resideInAnyPackage("org.forkreduce", "org.forkreduce.stats")
-      .and().doNotBelongToAnyOf(Engine.class, Inputs.class)
-      .should().dependOnClassesThat().resideInAPackage("org.forkreduce.internal..");
-
   /**
-   * No package cycles. The factories above are the exception: the API's types are used by the
-   * implementation they create, so {@code Engine.inline()} and {@code Inputs.csv()} close a loop
-   * that no other class may.
+   * The core API (the root package and {@code stats}) depends on no other package of the
+   * framework: the implementation, the SPI, the pool and the testing aids all build on it. The
+   * factories of {@link Engine} and {@link Inputs} reach the implementation through {@link
+   * Implementation}, found with {@link java.util.ServiceLoader}.
    */
   @ArchTest
+  static final ArchRule theCoreApiDependsOnNothingElseOfTheFramework = noClasses()
+      .that().resideInAnyPackage("org.forkreduce", "org.forkreduce.stats")
+      .should().dependOnClassesThat().resideInAnyPackage("org.forkreduce.internal..",
+          "org.forkreduce.spi..", POOL, "org.forkreduce.testing..");
+
+  /**
+   * The pool and the testing aids are API built on the implementation's lower layers (the pool
+   * starts its workers with the runtime; {@code ReducerTester} merges as the engines do), never
+   * on an engine.
+   */
+  @ArchTest
+  static final ArchRule thePoolAndTheTestingAidsNeverImportAnEngine = noClasses()
+      .that().resideInAnyPackage(POOL, "org.forkreduce.testing..")
+      .should().dependOnClassesThat().resideInAnyPackage(ENGINES, WORKER);
+
+  /** No package cycles, with no exception. */
+  @ArchTest
   static final ArchRule noPackageCycles = slices().assignedFrom(byPackage())
-      .should().beFreeOfCycles()
-      .ignoreDependency(Engine.class, Engines.class)
-      .ignoreDependency(Inputs.class, Formats.class);
+      .should().beFreeOfCycles();
 
   private static SliceAssignment byPackage() {
     return new SliceAssignment() {

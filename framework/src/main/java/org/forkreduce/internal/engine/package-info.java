@@ -1,8 +1,9 @@
 /**
  * Internal: not API. The engines behind {@link org.forkreduce.Engine}'s factories: start at
- * {@link org.forkreduce.internal.engine.Engines}. The in-JVM engines are {@code LocalEngine}
- * (with {@code LocalWorker} per thread), the worker-process engine is {@code ProcessEngine} (with
- * {@code JobRun}, one job's event loop), and {@code AutoEngine} chooses between them per job.
+ * {@link org.forkreduce.internal.engine.DefaultImplementation}, which the API finds with {@link
+ * java.util.ServiceLoader}. The in-JVM engines are {@code LocalEngine} (with {@code LocalWorker}
+ * per thread), the worker-process engine is {@code ProcessEngine} (with {@code JobRun}, one job's
+ * event loop), and {@code AutoEngine} chooses between them per job.
  *
  * <p>The internal packages, from the bottom: {@code input}, {@code serde}, {@code protocol},
  * {@code reduce} and {@code output} never import an engine or the worker runtime; the SPI

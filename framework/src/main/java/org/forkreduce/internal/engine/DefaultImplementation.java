@@ -1,35 +1,51 @@
 package org.forkreduce.internal.engine;
 
+import java.nio.file.Path;
 import java.util.ServiceLoader;
+import org.forkreduce.CsvOptions;
+import org.forkreduce.CsvRow;
 import org.forkreduce.Engine;
+import org.forkreduce.Implementation;
+import org.forkreduce.Input;
 import org.forkreduce.WorkerOptions;
+import org.forkreduce.internal.input.Formats;
 import org.forkreduce.spi.EngineProvider;
 
-/** The engine implementations behind {@link Engine}'s factories. */
-public final class Engines {
-  private Engines() {}
+/**
+ * The engines and input formats behind the factories of {@link Engine} and {@link
+ * org.forkreduce.Inputs}; registered in {@code META-INF/services/org.forkreduce.Implementation}.
+ */
+public final class DefaultImplementation implements Implementation {
 
-  public static Engine inline() {
+  /** For {@link ServiceLoader}. */
+  public DefaultImplementation() {}
+
+  @Override
+  public Engine inline() {
     return new LocalEngine("inline", 1, false);
   }
 
-  public static Engine threads(int workers) {
+  @Override
+  public Engine threads(int workers) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, got " + workers);
     }
     return new LocalEngine("threads", workers, true);
   }
 
-  public static Engine processes(WorkerOptions options) {
+  @Override
+  public Engine processes(WorkerOptions options) {
     return new ProcessEngine(options);
   }
 
-  public static Engine auto(WorkerOptions options) {
+  @Override
+  public Engine auto(WorkerOptions options) {
     return new AutoEngine(options);
   }
 
   /** An engine from an {@link EngineProvider} on the class path, or a message saying what to add. */
-  public static Engine provided(String name, int workers, String master) {
+  @Override
+  public Engine provided(String name, int workers, String master) {
     for (EngineProvider provider : ServiceLoader.load(EngineProvider.class)) {
       if (provider.name().equals(name)) {
         return provider.create(workers, master);
@@ -42,5 +58,15 @@ public final class Engines {
     }
     throw new IllegalArgumentException("unknown engine '" + name + "'; use one of "
         + Engine.NAMES);
+  }
+
+  @Override
+  public Input<String> textLines(Path... paths) {
+    return Formats.text(paths);
+  }
+
+  @Override
+  public Input<CsvRow> csv(CsvOptions options, Path... paths) {
+    return Formats.csv(options, paths);
   }
 }
