@@ -117,7 +117,7 @@ public final class DataFrame {
         try {
           Set<String> columns = new HashSet<>(groupColumns);
           calls().forEach(c -> columns.addAll(c.columns()));
-          types = Schema.infer(options, paths, columns, declared);
+          types = Schema.infer(options, paths, columns, new HashSet<>(groupColumns), declared);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read the input to infer column types", e);
         }

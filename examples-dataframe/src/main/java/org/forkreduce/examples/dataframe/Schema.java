@@ -27,18 +27,20 @@ final class Schema {
   private Schema() {}
 
   /**
-   * The type of each of {@code columns}: declared, or the narrowest of LONG, DOUBLE, STRING that
-   * holds the non-empty values (LONG if none) of the first {@value #SAMPLE_ROWS} rows, or of the
-   * rows in the first {@value #SAMPLE_BYTES} bytes if those are fewer. Only the columns a job
-   * uses are sampled: parsing the others would cost the driver as much again, at the start of
-   * the job, when the workers' JVMs boot on the same cores. A column the files lack is left out.
+   * The type of each of {@code columns}: declared, or inferred ({@link ColumnType.Inference}) from
+   * the non-empty values of the first {@value #SAMPLE_ROWS} rows, or of the rows in the first
+   * {@value #SAMPLE_BYTES} bytes if those are fewer: a column of {@code keys} (group columns) is
+   * a number only if each value prints as written, so that no key's text changes. Only the
+   * columns a job uses are sampled: parsing the others would cost the driver as much again, at
+   * the start of the job, when the workers' JVMs boot on the same cores. A column the files lack
+   * is left out.
    */
   static Map<String, ColumnType> infer(CsvOptions options, Path[] paths, Set<String> columns,
-      Map<String, ColumnType> declared) throws IOException {
+      Set<String> keys, Map<String, ColumnType> declared) throws IOException {
     Path scratch = Files.createTempDirectory("forkreduce-schema-");
     try {
       // bad records in the sample are the job's to report: skip them here, into scratch
-      return infer(Inputs.csv(options.skipBadRecords(scratch), paths), columns, declared);
+      return infer(Inputs.csv(options.skipBadRecords(scratch), paths), columns, keys, declared);
     } finally {
       deleteTree(scratch);
     }
@@ -54,10 +56,10 @@ final class Schema {
   }
 
   private static Map<String, ColumnType> infer(Input<CsvRow> input, Set<String> columns,
-      Map<String, ColumnType> declared) throws IOException {
+      Set<String> keys, Map<String, ColumnType> declared) throws IOException {
     List<String> names = new ArrayList<>();
     int[] index = null;
-    ColumnType[] types = null;
+    ColumnType.Inference[] types = null;
     // the first records of the first files: what the planner reads is the sample, not the files
     List<Split> splits = input.sample(SAMPLE_BYTES);
     int rows = 0;
@@ -72,12 +74,12 @@ final class Schema {
               }
             }
             index = names.stream().mapToInt(row::indexOf).toArray();
-            types = new ColumnType[index.length];
-            Arrays.fill(types, ColumnType.LONG);
+            types = new ColumnType.Inference[index.length];
+            Arrays.setAll(types, k -> new ColumnType.Inference(keys.contains(names.get(k))));
           }
           for (int k = 0; k < index.length; k++) {
             if (index[k] < row.size()) {
-              types[k] = types[k].widen(row.get(index[k]));
+              types[k].add(row.get(index[k]));
             }
           }
           rows++;
@@ -89,7 +91,7 @@ final class Schema {
     }
     Map<String, ColumnType> inferred = new HashMap<>(declared);
     for (int k = 0; k < names.size(); k++) {
-      inferred.put(names.get(k), types[k]);
+      inferred.put(names.get(k), types[k].type());
     }
     return inferred;
   }

@@ -39,4 +39,22 @@ class DataFrameSparkCliTest {
     assertThat(spark[1]).isEqualTo(threads[1]).startsWith("id4,id5,m,sd\n");
     assertThat(spark[2]).contains("engine spark, 2 workers");
   }
+
+  @Test
+  void groupby_digitKeysOnSpark_printedAsWrittenAsOnThreads() throws IOException {
+    // threads is checked against DuckDB (KeysAsWrittenTest); spark must print the same keys
+    Path zips = dir.resolve("zips.csv");
+    StringBuilder csv = new StringBuilder("zip,code,n\n");
+    for (int i = 0; i < 3_000; i++) {
+      csv.append(String.format("%05d", i % 700)).append(',').append(i % 3 == 0 ? "+7" : "007")
+          .append(',').append(i).append('\n');
+    }
+    Files.writeString(zips, csv, UTF_8);
+    String[] spark = run("groupby", "--by", "zip,code", "--agg", "count() AS c", "--agg",
+        "sum(n) AS s", "--engine", "spark", "--master", "local[2]", zips.toString());
+    String[] threads = run("groupby", "--by", "zip,code", "--agg", "count() AS c", "--agg",
+        "sum(n) AS s", "--engine", "threads", "--workers", "2", zips.toString());
+    assertThat(spark[0]).as(spark[2]).isEqualTo("0");
+    assertThat(spark[1]).isEqualTo(threads[1]).contains("\n00501,007,").contains("\n00000,+7,");
+  }
 }

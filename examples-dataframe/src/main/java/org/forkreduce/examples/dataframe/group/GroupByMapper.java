@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -26,10 +27,14 @@ import org.forkreduce.stats.Counters;
  * partition; so a row of a known group costs a probe of its packed key bytes and a few state
  * updates, with no allocation: values are read from the row without strings where its type
  * allows. A value that does not parse as its column's type is a bad record: it fails
- * the task, or, when skipping, is counted and written to the rejects directory.
+ * the task, or, when skipping, is counted and written to the rejects directory. So is a row
+ * whose key has a numeric value that would not print as written ({@code 007} in a LONG column):
+ * the table checks each new key once, so no key is rewritten and no row pays for the check.
  *
  * <p>Rows are parsed as they come but applied to the table in batches of {@link #BATCH}, so
- * that the table can look up a whole batch's groups with their cache misses overlapped.
+ * that the table can look up a whole batch's groups with their cache misses overlapped. When
+ * skipping bad records and a key column is numeric, a batch is one row: a refused key's row is
+ * still at hand to be written to the rejects.
  */
 public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> {
   private static final long serialVersionUID = 1L;
@@ -49,6 +54,10 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
   private transient long touched;
   private transient IntConsumer created;
   private transient GroupKey.Packer packer;
+  /** The group columns' types; their order is the packed keys'. */
+  private transient ColumnType[] keyTypes;
+  /** The rows of a batch: {@link #BATCH}, or 1 (see the class comment). */
+  private transient int batchSize;
   private transient int[][] callIndex;
   private transient ColumnType[][] callTypes;
   private transient boolean[] numeric;
@@ -78,10 +87,16 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
   @Override
   public void setup(TaskContext context) {
     this.context = context;
+    if (keyTypes == null) {
+      keyTypes = groupColumns.stream().map(c -> types.getOrDefault(c, ColumnType.STRING))
+          .toArray(ColumnType[]::new);
+      boolean numeric = Arrays.stream(keyTypes).anyMatch(t -> t != ColumnType.STRING);
+      batchSize = rejectsDir != null && numeric ? 1 : BATCH;
+    }
     if (local == null) {
       // as many groups as the last table had: a job's outputs are alike, and growing a table
       // to a million groups rehashes it a dozen times
-      local = new GroupTable(lastGroups);
+      local = new GroupTable(lastGroups, keyTypes);
       states = null; // made with the first row, which names the columns
     }
     created = this::created;
@@ -105,17 +120,26 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
       return;
     }
     batchRows[packer.rows()] = rowNumber;
-    if (packer.pack(row) == BATCH - 1) {
-      applyBatch();
+    if (packer.pack(row) == batchSize - 1) {
+      applyBatch(row, out);
     }
   }
 
-  /** Adds the batch's rows to their groups' states, and empties the batch. */
-  private void applyBatch() {
+  /**
+   * Adds the batch's rows to their groups' states, and empties the batch. If the table refuses
+   * a row's key, fails, or when skipping rejects {@code row}: the batch's one row.
+   */
+  private void applyBatch(CsvRow row, Emitter<Integer, GroupBlock> out) throws IOException {
     if (states == null) {
       makeStates();
     }
-    local.groupsFor(packer, batchGroups, created);
+    int refused = local.groupsFor(packer, batchGroups, created);
+    if (refused >= 0) {
+      String why = refusal(refused);
+      packer.clear();
+      reject(row, why, out);
+      return;
+    }
     int rows = packer.rows();
     for (StateColumn column : states) {
       touched += column.touch(batchGroups, rows);
@@ -135,6 +159,15 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
       }
     }
     packer.clear();
+  }
+
+  /** Why the table refused batch row {@code r}'s key: a value that would not print as written. */
+  private String refusal(int r) {
+    int k = packer.misread(r, keyTypes);
+    String column = groupColumns.get(k);
+    return "group column '" + column + "' value '" + packer.value(r, k) + "' at data row "
+        + batchRows[r] + " of this split would not print as written as a " + keyTypes[k]
+        + " (the column's type); declare the column text (--type " + column + "=string)";
   }
 
   /** Adds one row's values (none for count(), NA when null) to group g's state. */
@@ -280,7 +313,7 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
   @Override
   public void cleanup(Emitter<Integer, GroupBlock> out) throws IOException {
     if (packer != null) {
-      applyBatch();
+      applyBatch(null, out); // when skipping with batches of one row, this batch is empty
     }
     if (rejects != null) {
       rejects.close();

@@ -126,6 +126,16 @@ final class GroupKey {
       return starts[row + 1] - starts[row];
     }
 
+    /** {@link GroupKey#misread} of packed row {@code row}. */
+    int misread(int row, ColumnType[] types) {
+      return GroupKey.misread(bytes, starts[row], types);
+    }
+
+    /** Value {@code k} of packed row {@code row}, as written. */
+    String value(int row, int k) {
+      return GroupKey.value(bytes, starts[row], k);
+    }
+
     /** Copies packed row {@code row} to {@code to[at...]}, to keep as a key's bytes. */
     void copyTo(int row, byte[] to, int at) {
       System.arraycopy(bytes, starts[row], to, at, length(row));
@@ -143,13 +153,8 @@ final class GroupKey {
   static void decode(byte[] packed, int from, ResultColumn[] cells, ColumnType[] types) {
     int p = from;
     for (int k = 0; k < types.length; k++) {
-      int length = packed[p++] & 0xFF;
-      if (length == LONG_VALUE) {
-        length = 0;
-        for (int j = 0; j < 4; j++) {
-          length = (length << 8) | (packed[p++] & 0xFF);
-        }
-      }
+      int length = length(packed, p);
+      p = start(packed, p);
       if (length == 0) {
         cells[k].add(null);
       } else if (types[k] == ColumnType.LONG) {
@@ -161,6 +166,52 @@ final class GroupKey {
       }
       p += length;
     }
+  }
+
+  /**
+   * The index of the first non-empty value of the key packed at {@code packed[from...]} that
+   * would not print as written as its column's type ({@link ColumnType#printsAsWritten}), or -1:
+   * a key that decodes to other text than the input's. Makes a string per numeric value: for a
+   * new key only.
+   */
+  static int misread(byte[] packed, int from, ColumnType[] types) {
+    int p = from;
+    for (int k = 0; k < types.length; k++) {
+      int length = length(packed, p);
+      p = start(packed, p);
+      if (length > 0 && types[k] != ColumnType.STRING
+          && !types[k].printsAsWritten(new String(packed, p, length, UTF_8))) {
+        return k;
+      }
+      p += length;
+    }
+    return -1;
+  }
+
+  /** Value {@code k} of the key packed at {@code packed[from...]}, as written. */
+  static String value(byte[] packed, int from, int k) {
+    int p = from;
+    for (int i = 0; i < k; i++) {
+      p = start(packed, p) + length(packed, p);
+    }
+    return new String(packed, start(packed, p), length(packed, p), UTF_8);
+  }
+
+  /** The length of the value whose length is written at {@code p} ({@link #writeLength}). */
+  private static int length(byte[] packed, int p) {
+    int length = packed[p] & 0xFF;
+    if (length == LONG_VALUE) {
+      length = 0;
+      for (int j = 1; j <= 4; j++) {
+        length = (length << 8) | (packed[p + j] & 0xFF);
+      }
+    }
+    return length;
+  }
+
+  /** Where the bytes of the value whose length is written at {@code p} start. */
+  private static int start(byte[] packed, int p) {
+    return (packed[p] & 0xFF) == LONG_VALUE ? p + 5 : p + 1;
   }
 
   /** {@code Long.parseLong} of the bytes, without a String for plain digits. */

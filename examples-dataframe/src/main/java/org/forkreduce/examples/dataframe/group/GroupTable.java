@@ -2,6 +2,7 @@ package org.forkreduce.examples.dataframe.group;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
+import org.forkreduce.examples.dataframe.ColumnType;
 import org.forkreduce.examples.dataframe.agg.StateColumn;
 import org.forkreduce.examples.dataframe.table.HashSlots;
 
@@ -11,7 +12,9 @@ import org.forkreduce.examples.dataframe.table.HashSlots;
  * of a known group costs a probe and no allocation. A slot is one long, a group's hash and
  * number, so a probe that meets another group mostly touches no key, and growing the table
  * rehashes one array of longs while the keys stay where they are. The groups' states are kept
- * by number elsewhere ({@link StateColumn}). Not thread-safe.
+ * by number elsewhere ({@link StateColumn}). A new key whose numeric value would not print as
+ * written ({@link GroupKey#misread}) is refused, checked once per key and not per row: no key is
+ * rewritten. Not thread-safe.
  */
 final class GroupTable {
   /** A group's hash in the high half, its number + 1 in the low half; 0 when free. */
@@ -27,12 +30,22 @@ final class GroupTable {
   /** Group g's hash, as its slot holds it: the table hands its groups on in their order. */
   private int[] hashes;
   private int size;
+  /** The types of the key's columns, or null if all are text: no key needs checking. */
+  private final ColumnType[] keyTypes;
   /** What {@link #touch} loaded, kept so that the compiler cannot drop the loads. */
   @SuppressWarnings("unused")
   private int touched;
 
-  /** A table with room for {@code groups} groups before it grows. */
-  GroupTable(int groups) {
+  /**
+   * A table with room for {@code groups} groups before it grows, of keys whose columns have
+   * {@code keyTypes}.
+   */
+  GroupTable(int groups, ColumnType[] keyTypes) {
+    boolean numeric = false;
+    for (ColumnType type : keyTypes) {
+      numeric |= type != ColumnType.STRING;
+    }
+    this.keyTypes = numeric ? keyTypes.clone() : null;
     int n = Math.max(128, groups);
     slots = new long[Integer.highestOneBit(n * 2 - 1) << 1];
     keys = new KeyArena(n, n * 16);
@@ -47,13 +60,17 @@ final class GroupTable {
 
   /**
    * The group number of each row the packer holds, into {@code out[row]}; a new group is
-   * numbered {@link #size()} and told to {@code created} before it is used.
+   * numbered {@link #size()} and told to {@code created} before it is used. Returns -1, or the
+   * first row whose key is refused ({@link #groupFor} -1): the rows after it are not looked up.
    */
-  void groupsFor(GroupKey.Packer packer, int[] out, IntConsumer created) {
+  int groupsFor(GroupKey.Packer packer, int[] out, IntConsumer created) {
     touch(packer);
     for (int row = 0; row < packer.rows(); row++) {
-      out[row] = groupFor(packer, row, created);
+      if ((out[row] = groupFor(packer, row, created)) < 0) {
+        return row;
+      }
     }
+    return -1;
   }
 
   /**
@@ -75,7 +92,10 @@ final class GroupTable {
     touched = sum;
   }
 
-  /** The number of packed row {@code row}'s group, made if it is new. */
+  /**
+   * The number of packed row {@code row}'s group, made if it is new; -1, and no group, if it is
+   * new and a numeric value of its key would not print as written.
+   */
   int groupFor(GroupKey.Packer packer, int row, IntConsumer created) {
     int hash = packer.hash(row);
     long whole = packer.whole(row);
@@ -83,7 +103,8 @@ final class GroupTable {
     for (int i = HashSlots.spread(hash) & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
       if (slot == 0) {
-        return add(i, hash, whole, packer, row, created);
+        return keyTypes != null && packer.misread(row, keyTypes) >= 0 ? -1
+            : add(i, hash, whole, packer, row, created);
       }
       int g = (int) slot - 1;
       if ((int) (slot >>> 32) == hash

@@ -2,8 +2,12 @@ package org.forkreduce.examples.dataframe.table;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 
-/** Doubles in the shortest decimal form that reads back as the same double. */
-final class Doubles {
+/**
+ * Doubles in the shortest decimal form that reads back as the same double. Public for the
+ * dataframe's type inference only ({@code ColumnType}: a double key prints as written or is
+ * text); not API.
+ */
+public final class Doubles {
   private Doubles() {}
 
   /**
@@ -12,7 +16,7 @@ final class Doubles {
    * from Schubfach (Jackson's copy of the algorithm behind Java 19's {@code Double.toString}):
    * Java 17's {@code Double.toString} always round-trips but sometimes carries a digit too many.
    */
-  static String shortest(double d) {
+  public static String shortest(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       return Double.toString(d);
     }

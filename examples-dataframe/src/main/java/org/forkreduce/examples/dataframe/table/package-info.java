@@ -14,7 +14,7 @@
  *       bytes that the text dictionaries and the group tables share.
  * </ul>
  *
- * <p>ResultColumn, UnsortedTable and HashSlots are public for the dataframe's other parts only;
- * they are not API.
+ * <p>ResultColumn, UnsortedTable, HashSlots and Doubles are public for the dataframe's other
+ * parts only; they are not API.
  */
 package org.forkreduce.examples.dataframe.table;

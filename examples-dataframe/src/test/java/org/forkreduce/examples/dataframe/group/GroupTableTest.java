@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The open-addressing group table against a HashMap of the same keys. */
 class GroupTableTest {
+  private static final ColumnType[] TWO_TEXT_KEYS = {ColumnType.STRING, ColumnType.STRING};
 
   @Test
   void groupsFor_batchesOfManyKeysThroughGrowth_oneGroupPerDistinctKey() {
@@ -22,7 +23,7 @@ class GroupTableTest {
     // and empty values test the padding
     String[] pool = {"", "a", "é", "😀", "x".repeat(300), "id001", "id0000012345", "\u0000",
         "\u0000\u0000"};
-    GroupTable table = new GroupTable(0); // grows many times
+    GroupTable table = new GroupTable(0, TWO_TEXT_KEYS); // grows many times
     GroupKey.Packer packer = new GroupKey.Packer(new int[] {0, 1});
     Map<List<String>, Integer> expected = new HashMap<>();
     // each group's sum is its number: the blocks must carry it with the group's key
@@ -70,7 +71,7 @@ class GroupTableTest {
 
   @Test
   void blocks_exactSumsWithRests_carryEveryGroupsRest() {
-    GroupTable table = new GroupTable(0);
+    GroupTable table = new GroupTable(0, new ColumnType[] {ColumnType.STRING});
     GroupKey.Packer packer = new GroupKey.Packer(new int[] {0});
     StateColumn[] sums = {StateColumn.of(() -> TestKeys.state("sum", ColumnType.DOUBLE), 0)};
     int[] out = new int[1];
