@@ -3,12 +3,15 @@ package org.forkreduce;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 
 /**
  * How CSV files are read: delimiter and quote (RFC 4180 by default; {@link #tsv()} for tab
  * separated values), and what happens to bad records. Immutable; setters validate and return a
- * new instance. Every file starts with a header line naming its columns.
+ * new instance. Every file starts with a header line naming its columns, unless
+ * {@link #noHeader} names them instead.
  */
 public final class CsvOptions implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -17,22 +20,26 @@ public final class CsvOptions implements Serializable {
   private final Character quote;
   private final BadRecordPolicy policy;
   private final String rejectsDir;
+  /** The column names of header-less files, or null when each file's first line names them. */
+  private final List<String> columns;
 
-  private CsvOptions(char delimiter, Character quote, BadRecordPolicy policy, String rejectsDir) {
+  private CsvOptions(char delimiter, Character quote, BadRecordPolicy policy, String rejectsDir,
+      List<String> columns) {
     this.delimiter = delimiter;
     this.quote = quote;
     this.policy = policy;
     this.rejectsDir = rejectsDir;
+    this.columns = columns;
   }
 
   /** RFC 4180: comma, double quote, bad records fail the job. */
   public static CsvOptions defaults() {
-    return new CsvOptions(',', '"', BadRecordPolicy.FAIL, null);
+    return new CsvOptions(',', '"', BadRecordPolicy.FAIL, null, null);
   }
 
   /** Tab separated, no quoting (PostgreSQL TEXT style is not unescaped). */
   public static CsvOptions tsv() {
-    return new CsvOptions('\t', null, BadRecordPolicy.FAIL, null);
+    return new CsvOptions('\t', null, BadRecordPolicy.FAIL, null, null);
   }
 
   /** Sets the field delimiter; it may not be a line break or the quote. */
@@ -41,7 +48,7 @@ public final class CsvOptions implements Serializable {
       throw new IllegalArgumentException("the delimiter may not be a line break or the quote"
           + " character, got " + printable(delimiter));
     }
-    return new CsvOptions(delimiter, quote, policy, rejectsDir);
+    return new CsvOptions(delimiter, quote, policy, rejectsDir, columns);
   }
 
   /** Sets the quote character; it may not be a line break or the delimiter. */
@@ -50,12 +57,12 @@ public final class CsvOptions implements Serializable {
       throw new IllegalArgumentException("the quote may not be a line break or the delimiter,"
           + " got " + printable(quote));
     }
-    return new CsvOptions(delimiter, quote, policy, rejectsDir);
+    return new CsvOptions(delimiter, quote, policy, rejectsDir, columns);
   }
 
   /** Fails the job on the first bad record (the default). */
   public CsvOptions failOnBadRecords() {
-    return new CsvOptions(delimiter, quote, BadRecordPolicy.FAIL, null);
+    return new CsvOptions(delimiter, quote, BadRecordPolicy.FAIL, null, columns);
   }
 
   /**
@@ -67,7 +74,35 @@ public final class CsvOptions implements Serializable {
       throw new IllegalArgumentException("the rejects directory must exist: " + rejectsDir);
     }
     return new CsvOptions(delimiter, quote, BadRecordPolicy.SKIP,
-        rejectsDir.toAbsolutePath().toString());
+        rejectsDir.toAbsolutePath().toString(), columns);
+  }
+
+  /**
+   * Files have no header line: every line is a record (as DuckDB's {@code read_csv(header =
+   * false, names = [...])}), and {@code names} name its fields in order. Every file must have as
+   * many fields as there are names; the planner checks each file's first record.
+   *
+   * @throws IllegalArgumentException if there are no names, or one is empty or repeated
+   */
+  public CsvOptions noHeader(List<String> names) {
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("a header-less file needs its column names, got none");
+    }
+    if (names.contains("") || Set.copyOf(names).size() < names.size()) {
+      throw new IllegalArgumentException("column names must be non-empty and distinct, got "
+          + names);
+    }
+    return new CsvOptions(delimiter, quote, policy, rejectsDir, List.copyOf(names));
+  }
+
+  /** Whether each file's first line names its columns (the default). */
+  public boolean header() {
+    return columns == null;
+  }
+
+  /** The column names given by {@link #noHeader}, or null when files have a header line. */
+  public List<String> columns() {
+    return columns;
   }
 
   public char delimiter() {
@@ -106,6 +141,7 @@ public final class CsvOptions implements Serializable {
   @Override
   public String toString() {
     return "CsvOptions[delimiter=" + printable(delimiter) + ", quote="
-        + (quote == null ? "none" : printable(quote)) + ", badRecords=" + policy + "]";
+        + (quote == null ? "none" : printable(quote)) + ", badRecords=" + policy
+        + (columns == null ? "" : ", noHeader=" + columns) + "]";
   }
 }

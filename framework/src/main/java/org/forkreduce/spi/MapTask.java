@@ -43,8 +43,8 @@ final class MapTask {
       } catch (Exception | StackOverflowError e) {
         // the record's position is asked for only now: some readers compute it at a cost
         long offset = stage.contains("record") ? safeOffset(reader, split) : split.start();
-        throw new TaskException(describe(input, split, stage, offset, record, e),
-            cause(split, e));
+        String message = describe(input, split, stage, offset, record, e);
+        throw new TaskException(message, cause(split, stage, reader, e));
       }
       counters.add(Counters.BYTES_READ, reader.bytesConsumed());
       if (reader.badRecords() > 0) {
@@ -54,7 +54,7 @@ final class MapTask {
       throw e;
     } catch (Exception | StackOverflowError e) {
       throw new TaskException(describe(input, split, stage, split.start(), null, e),
-          cause(split, e));
+          cause(split, stage, null, e));
     }
     counters.add(Counters.RECORDS_READ, records);
     counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
@@ -78,9 +78,33 @@ final class MapTask {
     counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
   }
 
-  /** A task's failure as its cause: marked when the split was cut without proof. */
-  private static Throwable cause(Split split, Throwable failure) {
-    return split.speculative() ? new UnprovenSplitException(split, failure) : failure;
+  /**
+   * A task's failure as its cause: marked when the split was cut without proof and the cut may be
+   * why. A cut inside a quoted field leaves a quote in the splits on both sides of it, and the
+   * readers of such splits fail on any quote; so when the reader failed, the cut may be why, but
+   * when the mapper failed and the reader reads the rest of the split without failing, the
+   * failure is the job's own (a usage error, say), which planning again would only repeat.
+   *
+   * @param reader the split's reader, positioned after the record the mapper failed on; null
+   *     when the reader could not be opened or closed
+   */
+  private static Throwable cause(Split split, String stage, RecordReader<?> reader,
+      Throwable failure) {
+    boolean mapperFailed = reader != null && !stage.equals("opening the split")
+        && !stage.equals("reading a record");
+    boolean cutMayBeWhy = split.speculative() && !(mapperFailed && readsToEnd(reader));
+    return cutMayBeWhy ? new UnprovenSplitException(split, failure) : failure;
+  }
+
+  private static boolean readsToEnd(RecordReader<?> reader) {
+    try {
+      while (reader.next()) {
+        // only whether the rest of the split reads without a failure matters
+      }
+      return true;
+    } catch (Exception | StackOverflowError e) {
+      return false;
+    }
   }
 
   private static long safeOffset(RecordReader<?> reader, Split split) {

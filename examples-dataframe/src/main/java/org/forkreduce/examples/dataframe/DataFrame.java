@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,11 +111,16 @@ public final class DataFrame {
       this.exprs = exprs;
     }
 
-    /** The types of the columns used: declared, or inferred once from the first rows. */
+    /**
+     * The types of the columns used: declared, or inferred once from the first rows.
+     *
+     * @throws org.forkreduce.InputException before any work when a column used is not in the
+     *     files, or their headers are not one, or name a column twice
+     */
     Map<String, ColumnType> types() {
       if (types == null) {
         try {
-          Set<String> columns = new HashSet<>(groupColumns);
+          Set<String> columns = new LinkedHashSet<>(groupColumns);
           calls().forEach(c -> columns.addAll(c.columns()));
           types = Schema.infer(options, paths, columns, new HashSet<>(groupColumns), declared);
         } catch (IOException e) {

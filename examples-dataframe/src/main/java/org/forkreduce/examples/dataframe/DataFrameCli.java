@@ -98,8 +98,19 @@ public final class DataFrameCli {
         description = "Declare a column's type: long, double or string. Repeatable.")
     Map<String, String> typeNames = new HashMap<>();
 
-    @Option(names = "--delimiter", defaultValue = ",", description = "Field delimiter.")
-    char delimiter;
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+        description = "Field delimiter: one character, or tab or \\t (default: tab for .tsv and"
+            + " .tsv.gz inputs, else a comma).")
+    String delimiter;
+
+    @Option(names = "--no-header",
+        description = "The files have no header line: every line is a row (needs --columns).")
+    boolean noHeader;
+
+    @Option(names = "--columns", split = ",", paramLabel = "NAME[:TYPE]",
+        description = "With --no-header: the columns' names in order, comma separated, each with"
+            + " a type (long, double or string) or inferred.")
+    List<String> columns;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV files or directories.")
     List<Path> inputs;
@@ -146,16 +157,34 @@ public final class DataFrameCli {
       if (!onBadRecord.equals("fail") && !onBadRecord.equals("skip")) {
         return "--on-bad-record must be fail or skip, got '" + onBadRecord + "'";
       }
+      if (noHeader != (columns != null)) {
+        return noHeader ? "--no-header needs the columns' names: --columns NAME[:TYPE],..."
+            : "--columns names the columns of files without a header: add --no-header";
+      }
       return null;
     }
 
     private int groupBy(int n, Path rejectsDir) throws IOException {
-      CsvOptions options = CsvOptions.defaults().delimiter(delimiter);
+      CsvOptions options = CsvOptions.defaults().delimiter(delimiter == null
+          ? defaultDelimiter(inputs) : delimiter(delimiter));
+      Map<String, String> types = new HashMap<>();
+      if (noHeader) {
+        List<String> names = new ArrayList<>();
+        for (String column : columns) {
+          int colon = column.lastIndexOf(':');
+          names.add(colon < 0 ? column : column.substring(0, colon));
+          if (colon >= 0) {
+            types.put(names.get(names.size() - 1), column.substring(colon + 1));
+          }
+        }
+        options = options.noHeader(names);
+      }
       if (rejectsDir != null) {
         options = options.skipBadRecords(rejectsDir);
       }
       DataFrame df = DataFrame.csv(options, inputs.toArray(Path[]::new));
-      for (Map.Entry<String, String> t : typeNames.entrySet()) {
+      types.putAll(typeNames);
+      for (Map.Entry<String, String> t : types.entrySet()) {
         df = df.type(t.getKey(), type(t.getValue()));
       }
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
@@ -179,9 +208,27 @@ public final class DataFrameCli {
       try {
         return ColumnType.valueOf(name.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--type takes long, double or string, got '" + name
-            + "'");
+        throw new IllegalArgumentException("a column's type (--type COL=TYPE, --columns"
+            + " NAME:TYPE) is long, double or string, got '" + name + "'");
       }
+    }
+
+    /** The delimiter {@code --delimiter} names: one character, or {@code tab} or {@code \t}. */
+    static char delimiter(String spec) {
+      if (spec.equals("tab") || spec.equals("\\t")) {
+        return '\t';
+      }
+      if (spec.length() != 1) {
+        throw new IllegalArgumentException("--delimiter takes one character, or tab or \\t,"
+            + " got '" + spec + "'");
+      }
+      return spec.charAt(0);
+    }
+
+    /** Tab when every input is a .tsv or .tsv.gz file, else a comma. */
+    static char defaultDelimiter(List<Path> inputs) {
+      return inputs.stream().map(p -> p.getFileName().toString())
+          .allMatch(name -> name.endsWith(".tsv") || name.endsWith(".tsv.gz")) ? '\t' : ',';
     }
 
     private void write(ResultTable table) throws IOException {

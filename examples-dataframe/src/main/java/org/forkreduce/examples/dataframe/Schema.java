@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.CsvRow;
 import org.forkreduce.Input;
+import org.forkreduce.InputException;
 import org.forkreduce.Inputs;
 import org.forkreduce.RecordReader;
 import org.forkreduce.Split;
@@ -32,8 +33,10 @@ final class Schema {
    * {@value #SAMPLE_BYTES} bytes if those are fewer: a column of {@code keys} (group columns) is
    * a number only if each value prints as written, so that no key's text changes. Only the
    * columns a job uses are sampled: parsing the others would cost the driver as much again, at
-   * the start of the job, when the workers' JVMs boot on the same cores. A column the files lack
-   * is left out.
+   * the start of the job, when the workers' JVMs boot on the same cores.
+   *
+   * @throws InputException if a column is not in the files (or the planner's checks of their
+   *     headers fail), naming the file and the columns it has
    */
   static Map<String, ColumnType> infer(CsvOptions options, Path[] paths, Set<String> columns,
       Set<String> keys, Map<String, ColumnType> declared) throws IOException {
@@ -55,6 +58,17 @@ final class Schema {
     }
   }
 
+  /** Fails before any work if a column the job uses is not among the row's. */
+  private static void check(Split split, CsvRow row, Set<String> columns) {
+    for (String column : columns) {
+      if (row.indexOf(column) < 0) {
+        throw new InputException("no column '" + column + "' in " + split.path()
+            + "; its columns are " + row.columns() + ". Use one of them (for a file without a"
+            + " header line: --no-header --columns NAME,...).");
+      }
+    }
+  }
+
   private static Map<String, ColumnType> infer(Input<CsvRow> input, Set<String> columns,
       Set<String> keys, Map<String, ColumnType> declared) throws IOException {
     List<String> names = new ArrayList<>();
@@ -68,6 +82,7 @@ final class Schema {
         while (rows < SAMPLE_ROWS && reader.next()) {
           CsvRow row = reader.current();
           if (index == null) { // the files of one input share their header
+            check(split, row, columns);
             for (String column : row.columns()) {
               if (columns.contains(column) && !declared.containsKey(column)) {
                 names.add(column);

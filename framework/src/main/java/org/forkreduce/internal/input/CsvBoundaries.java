@@ -74,30 +74,34 @@ final class CsvBoundaries {
   /**
    * Plans cuts {@code splitSize} apart. When {@code speculate}, a file with cuts and no quote in
    * its header is cut at the line starts after them, unscanned ({@link QuoteFree#speculate}).
+   *
+   * @param dataStart -1 when the file's first record is a header, else the offset of its first
+   *     record (past a byte order mark), which is then the plan's {@code headerEnd}
    */
-  static Plan plan(Path file, char delimiter, Character quote, long splitSize, boolean speculate)
-      throws IOException {
+  static Plan plan(Path file, char delimiter, Character quote, long splitSize, boolean speculate,
+      long dataStart) throws IOException {
     if (speculate && quote != null) {
-      Plan plan = QuoteFree.speculate(file, Files.size(file), splitSize, quote);
+      Plan plan = QuoteFree.speculate(file, Files.size(file), splitSize, quote, dataStart);
       if (plan != null) {
         return plan;
       }
     }
-    return plan(file, delimiter, quote, splitSize, Integer.MAX_VALUE);
+    return plan(file, delimiter, quote, splitSize, Integer.MAX_VALUE, dataStart);
   }
 
   /**
    * Plans at most {@code maxCuts} cuts: a scan that stops at the last of them proves the bytes
    * before it strict, but not the file, so the plan is not {@code proven}.
    */
-  static Plan plan(Path file, char delimiter, Character quote, long splitSize, int maxCuts)
-      throws IOException {
+  static Plan plan(Path file, char delimiter, Character quote, long splitSize, int maxCuts,
+      long dataStart) throws IOException {
     long size = Files.size(file);
     if (maxCuts == Integer.MAX_VALUE && quote != null && QuoteFree.worthChecking(size)
         && QuoteFree.holds(file, size, quote)) {
-      return QuoteFree.plan(file, size, splitSize);
+      return QuoteFree.plan(file, size, splitSize, dataStart);
     }
-    Scan scan = new Scan(delimiter, quote == null ? -1 : quote, splitSize, size, maxCuts);
+    Scan scan = new Scan(delimiter, quote == null ? -1 : quote, splitSize, size, maxCuts,
+        dataStart);
     byte[] buf = new byte[1 << 16];
     long offset = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -136,18 +140,21 @@ final class CsvBoundaries {
     final long size;
     final int maxCuts;
     final List<Long> cuts = new ArrayList<>();
-    long headerEnd = -1;
+    long headerEnd;
     /** The first record start worth a cut; 0 until the header's end is found. */
-    long nextCut = 0;
+    long nextCut;
     int state = START;
     int previous = '\n';
 
-    Scan(int delimiter, int quote, long splitSize, long size, int maxCuts) {
+    /** @param dataStart where the first record starts, or -1 if it is a header to find */
+    Scan(int delimiter, int quote, long splitSize, long size, int maxCuts, long dataStart) {
       this.delimiter = delimiter;
       this.quote = quote;
       this.splitSize = splitSize;
       this.size = size;
       this.maxCuts = maxCuts;
+      this.headerEnd = dataStart;
+      this.nextCut = dataStart < 0 ? 0 : dataStart + splitSize;
     }
 
     /**

@@ -20,14 +20,18 @@ import org.forkreduce.Split;
 import org.forkreduce.Split.Unproven;
 
 /**
- * Reads the records of one CSV split. A split planned with a header starts at a record boundary
- * of a file proven strict RFC 4180 and is parsed from its bytes ({@link Utf8CsvSource}); a split
- * of a whole file (gzip, not strict, or too small to cut) reads the header as its first record,
- * with Commons CSV. A record whose field count differs from the header's, or that does not
+ * Reads the records of one CSV split. A split planned with the column names ({@code String[]})
+ * starts at a record boundary of a file proven strict RFC 4180 and is parsed from its bytes
+ * ({@link Utf8CsvSource}); a split of a whole file (gzip, not strict, or too small to cut) is
+ * parsed with Commons CSV, and reads the header as its first record, unless the file has none
+ * and the split's meta is {@link Named}. A record whose field count differs from the header's, or that does not
  * parse, is a bad record: it fails the job or is skipped into the rejects file, by the options.
  */
 final class CsvRecordReader implements RecordReader<CsvRow> {
   private static final int BUFFER = 1 << 16;
+
+  /** The meta of a whole header-less file's split: the names of its columns. */
+  record Named(String[] names) implements java.io.Serializable {}
 
   private final Split split;
   private final CsvOptions options;
@@ -61,26 +65,33 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
     this.source = CsvRecordSource.commons(decode(bytes), options.format(), this::byteOffset);
     if (meta instanceof String[] names) {
       header = new Header(names);
+    } else if (meta instanceof Named named) {
+      header = new Header(named.names());
     } else if (source.next()) {
       header = new Header(source.row(null).toList().toArray(String[]::new));
     }
   }
 
-  private static Reader decode(InputStream bytes) {
+  static Reader decode(InputStream bytes) {
     return new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE));
   }
 
-  private static boolean skipBom(InputStream in) throws IOException {
+  /** Skips a UTF-8 byte order mark at the stream's start, if there is one; true if it did. */
+  static boolean skipBom(InputStream in) throws IOException {
     in.mark(3);
-    byte[] b = in.readNBytes(3);
-    boolean bom = b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB
-        && (b[2] & 0xFF) == 0xBF;
+    boolean bom = hasBom(in.readNBytes(3));
     if (!bom) {
       in.reset();
     }
     return bom;
+  }
+
+  /** Whether {@code b} starts with a UTF-8 byte order mark. */
+  static boolean hasBom(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB
+        && (b[2] & 0xFF) == 0xBF;
   }
 
   /** Moves the source to the next record, unless one is pending; false at the end. */
@@ -118,7 +129,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
       } catch (CsvRecordSource.CsvSyntaxException e) {
         end = split.end();
       }
-      bad(from, end, "expected " + header.names.size() + " fields as in the header "
+      bad(from, end, "expected " + header.names.size() + " fields as in the columns "
           + header.names + ", got " + fields);
     }
   }

@@ -17,6 +17,17 @@ final class Header {
     }
   }
 
+  /** The first name that occurs twice in {@code names}, or null if they are distinct. */
+  static String repeated(String[] names) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
   int indexOf(String name) {
     return index.getOrDefault(name, -1);
   }

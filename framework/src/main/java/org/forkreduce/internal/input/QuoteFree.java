@@ -65,11 +65,13 @@ final class QuoteFree {
   /**
    * The plan the state machine makes of a quote-free file of {@code size} bytes: the header ends
    * after the first line feed; each cut is the record start after the first line feed at or past
-   * one byte before the previous cut (or the header's end) plus {@code splitSize}.
+   * one byte before the previous cut (or the header's end) plus {@code splitSize}. A file with
+   * no header ({@code dataStart >= 0}) has its "header" end where its first record starts.
    */
-  static CsvBoundaries.Plan plan(Path file, long size, long splitSize) throws IOException {
+  static CsvBoundaries.Plan plan(Path file, long size, long splitSize, long dataStart)
+      throws IOException {
     try (FileChannel channel = FileChannel.open(file)) {
-      long headerEnd = lineEnd(channel, 0, size);
+      long headerEnd = dataStart >= 0 ? dataStart : lineEnd(channel, 0, size);
       if (headerEnd < 0) {
         return new CsvBoundaries.Plan(size, List.of(), true);
       }
@@ -94,9 +96,9 @@ final class QuoteFree {
    * speculative: the readers of its splits fail on a quote, so the job is planned again with a
    * scan. Null when the header has a quote (its end would be unproven) or there is no cut.
    */
-  static CsvBoundaries.Plan speculate(Path file, long size, long splitSize, char quote)
-      throws IOException {
-    CsvBoundaries.Plan plan = plan(file, size, splitSize);
+  static CsvBoundaries.Plan speculate(Path file, long size, long splitSize, char quote,
+      long dataStart) throws IOException {
+    CsvBoundaries.Plan plan = plan(file, size, splitSize, dataStart);
     if (plan.cuts().isEmpty()) {
       return null;
     }

@@ -277,6 +277,42 @@ class EngineTest {
     }
   }
 
+  /**
+   * A mapper's own failure on a split cut without proof is the job's, not the cut's: the job is
+   * not planned and run again, on proven splits (inline, which never speculates, runs once too).
+   */
+  @ParameterizedTest
+  @MethodSource("engines")
+  void run_mapperFailsOnSpeculativeSplits_failsOnceWithoutARerun(Supplier<Engine> engines)
+      throws IOException {
+    Path file = keyedCsv("plain.csv", 14, false);
+    Path setups = dir.resolve("setups.log");
+    Files.createFile(setups);
+    try (Engine engine = engines.get()) {
+      assertThatThrownBy(() -> Job.of(Inputs.csv(file)).mapper(new FailingMapper(setups.toString()))
+          .reducer(Long::sum).splitSize(37).run(engine))
+          .isInstanceOf(JobFailedException.class)
+          .hasMessageContaining("no column 'missing'");
+    }
+    List<String> kinds = Files.readAllLines(setups, UTF_8);
+    assertThat(kinds).isNotEmpty().allMatch(kinds.get(0)::equals);
+  }
+
+  /** Logs whether each task's split was speculative, then fails on the first record. */
+  record FailingMapper(String log) implements Mapper<CsvRow, String, Long> {
+    @Override
+    public void setup(org.forkreduce.TaskContext context) throws IOException {
+      Files.writeString(Path.of(log), (context.split().speculative() ? "speculative" : "proven") + "\n",
+          UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @Override
+    public void map(CsvRow row, org.forkreduce.Emitter<String, Long> out) {
+      throw new IllegalArgumentException("no column 'missing'; the columns are "
+          + row.columns());
+    }
+  }
+
   /** Counts lines and tasks across tasks, emitting and resetting only at flush. */
   static final class FlushingMapper implements Mapper<String, String, Long> {
     private long lines;

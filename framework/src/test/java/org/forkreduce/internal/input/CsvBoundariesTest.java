@@ -30,7 +30,7 @@ class CsvBoundariesTest {
     String text = "h1,h2\r\n\"a\nb\",1\r\n\"\"\"q\"\"\",\"\"\r\nplain,\"x,y\"\n,\n\"\n\",\"\"\"\"\nlast,1";
     Path file = write(text);
     for (long size = 1; size <= text.length() + 1; size++) {
-      assertThat(CsvBoundaries.plan(file, ',', '"', size, false)).as("split size %d", size)
+      assertThat(CsvBoundaries.plan(file, ',', '"', size, false, -1)).as("split size %d", size)
           .isEqualTo(reference(text, size));
     }
   }
@@ -40,7 +40,7 @@ class CsvBoundariesTest {
     String text = randomCsv(new Random(42), 400_000);
     Path file = write(text);
     for (long size : new long[] {1, 999, 4096, 65_535, 65_536, 65_537, 150_000, 1L << 40}) {
-      assertThat(CsvBoundaries.plan(file, ',', '"', size, false)).as("split size %d", size)
+      assertThat(CsvBoundaries.plan(file, ',', '"', size, false, -1)).as("split size %d", size)
           .isEqualTo(reference(text, size));
     }
   }
@@ -48,16 +48,16 @@ class CsvBoundariesTest {
   @Test
   void plan_strayQuoteBeforeACut_wholeFile() throws IOException {
     Path file = write("h\na\"b\nc\nd\ne\n");
-    assertThat(CsvBoundaries.plan(file, ',', '"', 2, false)).isEqualTo(CsvBoundaries.WHOLE);
+    assertThat(CsvBoundaries.plan(file, ',', '"', 2, false, -1)).isEqualTo(CsvBoundaries.WHOLE);
   }
 
   @Test
   void plan_tooSmallToCut_onlyTheHeaderScannedAndUnproven() throws IOException {
     String text = "h\n1\nx\"y\n";
     Path file = write(text);
-    assertThat(CsvBoundaries.plan(file, ',', '"', 1L << 40, false))
+    assertThat(CsvBoundaries.plan(file, ',', '"', 1L << 40, false, -1))
         .isEqualTo(new CsvBoundaries.Plan(2, List.of(), false));
-    assertThat(CsvBoundaries.plan(file, ',', '"', 2, false)).isEqualTo(CsvBoundaries.WHOLE);
+    assertThat(CsvBoundaries.plan(file, ',', '"', 2, false, -1)).isEqualTo(CsvBoundaries.WHOLE);
     assertThat(CsvInputTest.readAll(Inputs.csv(file), 1L << 40).rows())
         .containsExactly(List.of("1"), List.of("x\"y"));
   }
@@ -65,7 +65,8 @@ class CsvBoundariesTest {
   @Test
   void plan_noQuoteCharacter_quotesAreText() throws IOException {
     String text = "h\n\"a\n\"b\n";
-    assertThat(CsvBoundaries.plan(write(text), ',', null, 1, false).cuts()).containsExactly(5L);
+    assertThat(CsvBoundaries.plan(write(text), ',', null, 1, false, -1).cuts())
+        .containsExactly(5L);
   }
 
   @Test
@@ -81,9 +82,9 @@ class CsvBoundariesTest {
       Path file = write(text);
       for (long size = 1; size <= text.length() + 1; size++) {
         // a bound on cuts that is never reached makes plan run the state machine
-        assertThat(QuoteFree.plan(file, text.length(), size)).as("%s, split size %d",
+        assertThat(QuoteFree.plan(file, text.length(), size, -1)).as("%s, split size %d",
             text.length(), size).isEqualTo(CsvBoundaries.plan(file, ',', '"', size,
-            Integer.MAX_VALUE - 1));
+            Integer.MAX_VALUE - 1, -1));
       }
     }
   }
@@ -98,8 +99,8 @@ class CsvBoundariesTest {
     Path file = Files.write(dir.resolve("big.csv"), bytes);
     assertThat(QuoteFree.holds(file, bytes.length, '"')).isTrue();
     long splitSize = 5 << 20;
-    assertThat(CsvBoundaries.plan(file, ',', '"', splitSize, false))
-        .isEqualTo(CsvBoundaries.plan(file, ',', '"', splitSize, Integer.MAX_VALUE - 1))
+    assertThat(CsvBoundaries.plan(file, ',', '"', splitSize, false, -1))
+        .isEqualTo(CsvBoundaries.plan(file, ',', '"', splitSize, Integer.MAX_VALUE - 1, -1))
         .satisfies(plan -> assertThat(plan.cuts()).hasSize(6));
     for (int at : new int[] {0, (8 << 20) - 1, 8 << 20, 20 << 20, bytes.length - 2}) {
       byte[] quoted = bytes.clone();
