@@ -163,6 +163,26 @@ public final class WorkerOptions {
   }
 
   /**
+   * Sets the worker timeout from text, as command lines take it: a number and a unit, {@code
+   * 500ms}, {@code 5s}, {@code 2m}, {@code 1h}.
+   */
+  public WorkerOptions workerTimeout(String duration) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)")
+        .matcher(duration.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("a worker timeout looks like 500ms, 5s, 2m or 1h, got '"
+          + duration + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    return workerTimeout(switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    });
+  }
+
+  /**
    * Sets where jobs keep their private (0700) directories of partial results; they need space
    * for about the size of the result, and are removed after each job.
    */
