@@ -1,6 +1,7 @@
 package org.forkreduce.spi;
 
 import org.forkreduce.Input;
+import org.forkreduce.InputException;
 import org.forkreduce.Mapper;
 import org.forkreduce.RecordReader;
 import org.forkreduce.Split;
@@ -40,6 +41,7 @@ final class MapTask {
         }
         stage = "mapper cleanup";
         mapper.cleanup(out);
+        stage = "closing the split (its file is checked unchanged)";
       } catch (Exception | StackOverflowError e) {
         // the record's position is asked for only now: some readers compute it at a cost
         long offset = stage.contains("record") ? safeOffset(reader, split) : split.start();
@@ -80,7 +82,9 @@ final class MapTask {
 
   /** A task's failure as its cause: marked when the split was cut without proof. */
   private static Throwable cause(Split split, Throwable failure) {
-    return split.speculative() ? new UnprovenSplitException(split, failure) : failure;
+    // a changed input is no cut's fault: planning again would read the changed file
+    return split.speculative() && !(failure instanceof InputException)
+        ? new UnprovenSplitException(split, failure) : failure;
   }
 
   private static long safeOffset(RecordReader<?> reader, Split split) {

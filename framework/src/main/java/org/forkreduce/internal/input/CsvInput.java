@@ -73,9 +73,10 @@ final class CsvInput implements Input<CsvRow> {
       if (size == 0) {
         continue;
       }
+      long modified = InputFiles.modified(f);
       String[] header = plan.headerEnd() < 0 ? null : header(f, plan.headerEnd());
       if (header == null) {
-        splits.add(new Split(path, 0, size, size, InputFiles.isGzip(f), null));
+        splits.add(new Split(path, 0, size, size, modified, InputFiles.isGzip(f), null));
         continue;
       }
       if (firstHeader == null) {
@@ -89,7 +90,7 @@ final class CsvInput implements Input<CsvRow> {
       if (!plan.proven()) {
         // too small to cut: one split whose reader, not trusting the unscanned bytes to be
         // strict, parses from the header on with Commons CSV
-        splits.add(new Split(path, 0, size, size, false, null));
+        splits.add(new Split(path, 0, size, size, modified, false, null));
         continue;
       }
       Serializable meta = plan.speculative() ? new Unproven(header) : header;
@@ -100,7 +101,7 @@ final class CsvInput implements Input<CsvRow> {
         long start = starts.get(i);
         long end = i + 1 < starts.size() ? starts.get(i + 1) : size;
         if (end > start) {
-          splits.add(new Split(path, start, end - start, size, false, meta));
+          splits.add(new Split(path, start, end - start, size, modified, false, meta));
         }
       }
     }
