@@ -1,11 +1,11 @@
 package org.forkreduce.spi;
 
 import org.forkreduce.Input;
-import org.forkreduce.InputException;
 import org.forkreduce.Mapper;
 import org.forkreduce.RecordReader;
 import org.forkreduce.Split;
 import org.forkreduce.TaskContext;
+import org.forkreduce.internal.input.InputChangedException;
 import org.forkreduce.stats.Counters;
 
 /** Runs a mapper over the records of one split, for {@link MapStep}. */
@@ -83,7 +83,7 @@ final class MapTask {
   /** A task's failure as its cause: marked when the split was cut without proof. */
   private static Throwable cause(Split split, Throwable failure) {
     // a changed input is no cut's fault: planning again would read the changed file
-    return split.speculative() && !(failure instanceof InputException)
+    return split.speculative() && !(failure instanceof InputChangedException)
         ? new UnprovenSplitException(split, failure) : failure;
   }
 

@@ -46,7 +46,7 @@ final class UnchangedInput extends FilterInputStream {
     if (n >= 0) {
       position += n;
     } else if (position < split.fileLength()) {
-      throw new InputException("Input file shrank while it was read: " + split.path()
+      throw new InputChangedException("Input file shrank while it was read: " + split.path()
           + " ended at byte " + position + " but was " + split.fileLength()
           + " bytes when planned" + ADVICE);
     }
@@ -69,12 +69,12 @@ final class UnchangedInput extends FilterInputStream {
       throw new InputException("Input file disappeared during the job: " + path + ADVICE, e);
     }
     if (size != split.fileLength()) {
-      throw new InputException("Input file changed during the job: " + path + " was "
+      throw new InputChangedException("Input file changed during the job: " + path + " was "
           + split.fileLength() + " bytes when planned, now " + size + ADVICE);
     }
     if (modified != split.modified()) {
-      throw new InputException("Input file changed during the job: " + path + " was modified"
-          + " at " + instant(split.modified()) + " when planned, now at " + instant(modified)
+      throw new InputChangedException("Input file changed during the job: " + path + " was"
+          + " modified at " + instant(split.modified()) + " when planned, now at " + instant(modified)
           + " (same size, " + size + " bytes)" + ADVICE);
     }
   }
