@@ -159,16 +159,16 @@ public final class WorkerHandle {
   /** Kills the worker if it holds requests and has been silent past the timeout. */
   private void checkSilence() {
     long silentNanos = System.nanoTime() - lastHeard;
-    Pending oldest = pending.entrySet().stream().min(Map.Entry.comparingByKey())
-        .map(Map.Entry::getValue).orElse(null);
-    if (oldest == null || closing || stalled != null || silentNanos <= timeout.toNanos()) {
+    String tasks = pending.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getValue().task()).collect(java.util.stream.Collectors.joining(", "));
+    if (tasks.isEmpty() || closing || stalled != null || silentNanos <= timeout.toNanos()) {
       return;
     }
     String silent = String.format(Locale.ROOT, "%.1f s", silentNanos / 1e9);
     stalled = "was killed: it was silent for " + silent + " (worker timeout "
         + timeout.toMillis() / 1000.0 + " s; stopped, paused or hung)";
     STALLS.warn("{} is stalled: silent for {} while running {} (worker timeout {} s); killing it"
-        + " with SIGKILL", this, silent, oldest.task(), timeout.toMillis() / 1000.0);
+        + " with SIGKILL", this, silent, tasks, timeout.toMillis() / 1000.0);
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
   }

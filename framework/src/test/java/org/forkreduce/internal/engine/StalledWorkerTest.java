@@ -109,7 +109,8 @@ class StalledWorkerTest {
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0)).contains("WARN")
         .containsPattern("worker \\d+ \\(pid " + stopped.get(0) + "\\) is stalled: silent for"
-            + " \\d+\\.\\d s while running split " + file + " bytes \\[1000, 2000\\)");
+            + " \\d+\\.\\d s while running (starting the job, )?split " + file
+            + " bytes \\[1000, 2000\\)");
     assertThat(ProcessHandle.of(stopped.get(0)).filter(ProcessHandle::isAlive)).isEmpty();
   }
 
