@@ -10,15 +10,27 @@ import java.io.Serializable;
  * @param start the first byte of the range
  * @param length the number of bytes in the range
  * @param fileLength the whole file's size in bytes, when the split was planned
+ * @param modified the file's modification time when the split was planned, in nanoseconds since
+ *     the epoch, or {@link #UNRECORDED}; the split's reader fails if the file's size or
+ *     modification time differs when it has read the split
  * @param compressed true for a gzip file read whole (then the range covers the compressed file)
  * @param meta what the input format planned for this split (a CSV file's header), or null
  */
-public record Split(String path, long start, long length, long fileLength, boolean compressed,
-    Serializable meta) implements Serializable {
+public record Split(String path, long start, long length, long fileLength, long modified,
+    boolean compressed, Serializable meta) implements Serializable {
 
-  /** A split without format data. */
+  /** The {@link #modified} of a split whose file's time was not recorded: only shrinking is seen. */
+  public static final long UNRECORDED = Long.MIN_VALUE;
+
+  /** A split without format data or modification time. */
   public Split(String path, long start, long length, long fileLength, boolean compressed) {
-    this(path, start, length, fileLength, compressed, null);
+    this(path, start, length, fileLength, UNRECORDED, compressed, null);
+  }
+
+  /** A split without modification time. */
+  public Split(String path, long start, long length, long fileLength, boolean compressed,
+      Serializable meta) {
+    this(path, start, length, fileLength, UNRECORDED, compressed, meta);
   }
 
   public Split {

@@ -29,6 +29,7 @@ public final class WorkerOptions {
     Path javaHome;
     int maxAttempts;
     Duration startTimeout;
+    Duration workerTimeout;
     Path tempDirectory;
 
     Values copy() {
@@ -54,7 +55,8 @@ public final class WorkerOptions {
 
   /**
    * One worker per available processor, the parallel collector, the running JVM's Java and class
-   * path, 3 attempts per task, 30 seconds to start, partials under {@code java.io.tmpdir}.
+   * path, 3 attempts per task, 30 seconds to start, 60 seconds of silence before a busy worker
+   * counts as stalled, partials under {@code java.io.tmpdir}.
    */
   public static WorkerOptions defaults() {
     Values v = new Values();
@@ -64,6 +66,7 @@ public final class WorkerOptions {
     v.javaHome = Path.of(System.getProperty("java.home"));
     v.maxAttempts = DEFAULT_ATTEMPTS;
     v.startTimeout = Duration.ofSeconds(30);
+    v.workerTimeout = Duration.ofSeconds(60);
     v.tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     return new WorkerOptions(v);
   }
@@ -145,6 +148,41 @@ public final class WorkerOptions {
   }
 
   /**
+   * Sets how long a worker running a task may stay silent before it counts as stalled (stopped
+   * with SIGSTOP, paused, hung in native code): it is then killed with SIGKILL, with its child
+   * processes, and its task is retried on another worker as if it had died. A busy worker sends
+   * a heartbeat every {@link #heartbeatInterval()}, so only a worker that cannot run at all stays
+   * silent; a full garbage collection longer than the timeout counts as a stall too.
+   */
+  public WorkerOptions workerTimeout(Duration timeout) {
+    if (timeout.toMillis() < 100) {
+      throw new IllegalArgumentException("worker timeout must be at least 100 ms, got "
+          + timeout);
+    }
+    return with(c -> c.workerTimeout = timeout);
+  }
+
+  /**
+   * Sets the worker timeout from text, as command lines take it: a number and a unit, {@code
+   * 500ms}, {@code 5s}, {@code 2m}, {@code 1h}.
+   */
+  public WorkerOptions workerTimeout(String duration) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)")
+        .matcher(duration.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("a worker timeout looks like 500ms, 5s, 2m or 1h, got '"
+          + duration + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    return workerTimeout(switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    });
+  }
+
+  /**
    * Sets where jobs keep their private (0700) directories of partial results; they need space
    * for about the size of the result, and are removed after each job.
    */
@@ -180,6 +218,15 @@ public final class WorkerOptions {
     return v.startTimeout;
   }
 
+  public Duration workerTimeout() {
+    return v.workerTimeout;
+  }
+
+  /** How often a busy worker sends a heartbeat: a quarter of the timeout, at most 5 seconds. */
+  public Duration heartbeatInterval() {
+    return Duration.ofMillis(Math.min(5_000, v.workerTimeout.toMillis() / 4));
+  }
+
   public Path tempDirectory() {
     return v.tempDirectory;
   }
@@ -187,7 +234,8 @@ public final class WorkerOptions {
   @Override
   public String toString() {
     return "WorkerOptions[workers=" + v.workers + ", jvmOptions=" + v.jvmOptions + ", javaHome="
-        + v.javaHome + ", maxAttempts=" + v.maxAttempts + ", tempDirectory=" + v.tempDirectory
+        + v.javaHome + ", maxAttempts=" + v.maxAttempts + ", workerTimeout="
+        + v.workerTimeout + ", tempDirectory=" + v.tempDirectory
         + "]";
   }
 }

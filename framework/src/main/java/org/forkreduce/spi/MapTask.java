@@ -5,6 +5,7 @@ import org.forkreduce.Mapper;
 import org.forkreduce.RecordReader;
 import org.forkreduce.Split;
 import org.forkreduce.TaskContext;
+import org.forkreduce.internal.input.InputChangedException;
 import org.forkreduce.stats.Counters;
 
 /** Runs a mapper over the records of one split, for {@link MapStep}. */
@@ -40,6 +41,7 @@ final class MapTask {
         }
         stage = "mapper cleanup";
         mapper.cleanup(out);
+        stage = "closing the split (its file is checked unchanged)";
       } catch (Exception | StackOverflowError e) {
         // the record's position is asked for only now: some readers compute it at a cost
         long offset = stage.contains("record") ? safeOffset(reader, split) : split.start();
@@ -92,7 +94,9 @@ final class MapTask {
       Throwable failure) {
     boolean mapperFailed = reader != null && !stage.equals("opening the split")
         && !stage.equals("reading a record");
-    boolean cutMayBeWhy = split.speculative() && !(mapperFailed && readsToEnd(reader));
+    // a changed input is no cut's fault: planning again would read the changed file
+    boolean cutMayBeWhy = split.speculative() && !(failure instanceof InputChangedException)
+        && !(mapperFailed && readsToEnd(reader));
     return cutMayBeWhy ? new UnprovenSplitException(split, failure) : failure;
   }
 

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.forkreduce.SelfStop;
 import org.forkreduce.WorkerDiedException;
 import org.forkreduce.WorkerOptions;
 import org.forkreduce.WorkerStartException;
@@ -71,6 +72,36 @@ class WorkerFailureTest {
       assertThat(out).isEqualTo(doubled(200));
     }
     assertThat(dir.resolve("killed-once")).exists();
+  }
+
+  @Test
+  void map_workerStopped_failsNamingTheStall_thenWithRetryCompleteAndCorrect() throws Exception {
+    Path pids = dir.resolve("stopped-pids");
+    String pidFile = pids.toString();
+    String marker = dir.resolve("stopped-once").toString();
+    WorkerOptions fast = WorkerOptions.defaults().workerTimeout(Duration.ofSeconds(2));
+    try (ProcessPool pool = ProcessPool.builder().workers(2).options(fast).build()) {
+      assertThatThrownBy(() -> pool.apply((Integer x) -> {
+        SelfStop.sigstop(Path.of(pidFile));
+        return x;
+      }, 1))
+          .isInstanceOf(WorkerDiedException.class)
+          .hasMessageMatching("(?s)worker \\d+ \\(pid \\d+\\) was killed: it was silent for .*");
+    } finally {
+      SelfStop.killAll(pids);
+    }
+    try (ProcessPool pool = ProcessPool.builder().workers(2).options(fast).retry(2).build()) {
+      List<Integer> out = pool.map((Integer x) -> {
+        if (x == 77) {
+          SelfStop.sigstopOnce(Path.of(marker), Path.of(pidFile));
+        }
+        return 2 * x;
+      }, range(200), 10);
+      assertThat(out).isEqualTo(doubled(200));
+    } finally {
+      SelfStop.killAll(pids);
+    }
+    assertThat(SelfStop.pids(pids)).hasSize(2);
   }
 
   @Test

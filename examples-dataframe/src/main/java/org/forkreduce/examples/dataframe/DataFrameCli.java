@@ -21,6 +21,7 @@ import org.forkreduce.CsvOptions;
 import org.forkreduce.Engine;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.InputException;
+import org.forkreduce.WorkerOptions;
 import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
@@ -84,6 +85,11 @@ public final class DataFrameCli {
 
     @Option(names = "--workers", description = "Workers (default: the number of processors).")
     Integer workers;
+
+    @Option(names = "--worker-timeout", paramLabel = "DURATION",
+        description = "Kill a worker process silent this long while it runs a task, and retry"
+            + " the task elsewhere: 500ms, 5s, 2m (default: 60s).")
+    String workerTimeout;
 
     @Option(names = "--output", paramLabel = "FILE.csv",
         description = "Write the result here (default: stdout).")
@@ -164,6 +170,12 @@ public final class DataFrameCli {
       return null;
     }
 
+    /** The worker processes' options: {@code n} workers and the {@code --worker-timeout}. */
+    private WorkerOptions workerOptions(int n) {
+      WorkerOptions options = WorkerOptions.defaults().workers(n);
+      return workerTimeout == null ? options : options.workerTimeout(workerTimeout);
+    }
+
     private int groupBy(int n, Path rejectsDir) throws IOException {
       CsvOptions options = CsvOptions.defaults().delimiter(delimiter == null
           ? defaultDelimiter(inputs) : delimiter(delimiter));
@@ -190,7 +202,7 @@ public final class DataFrameCli {
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
       ResultTable table;
-      try (Engine e = Engine.named(engine, n, master)) {
+      try (Engine e = Engine.named(engine, workerOptions(n), master)) {
         table = agg.run(e);
       }
       write(table);

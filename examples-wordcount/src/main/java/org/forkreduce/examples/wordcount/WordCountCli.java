@@ -16,6 +16,7 @@ import org.forkreduce.Job;
 import org.forkreduce.JobFailedException;
 import org.forkreduce.JobResult;
 import org.forkreduce.OutputExistsException;
+import org.forkreduce.WorkerOptions;
 import org.forkreduce.WriteOption;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
@@ -46,6 +47,11 @@ public final class WordCountCli implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N",
       description = "Worker threads or processes (default: the number of processors).")
   Integer workers;
+
+  @Option(names = "--worker-timeout", paramLabel = "DURATION",
+      description = "Kill a worker process silent this long while it runs a task, and retry the"
+          + " task elsewhere: 500ms, 5s, 2m (default: 60s).")
+  String workerTimeout;
 
   @Option(names = "--split-size", paramLabel = "SIZE", converter = SizeConverter.class,
       description = "Bytes per split, e.g. 65536, 64k, 32m, 1g (default: derived from the input).")
@@ -133,10 +139,16 @@ public final class WordCountCli implements Callable<Integer> {
     return null;
   }
 
+  /** The worker processes' options: {@code n} workers and the {@code --worker-timeout}. */
+  private WorkerOptions workerOptions(int n) {
+    WorkerOptions options = WorkerOptions.defaults().workers(n);
+    return workerTimeout == null ? options : options.workerTimeout(workerTimeout);
+  }
+
   private int count(Job<String, String, Long> job, int n) throws java.io.IOException {
     ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
     JobResult<String, Long> result;
-    try (Engine e = Engine.named(engine, n, master)) {
+    try (Engine e = Engine.named(engine, workerOptions(n), master)) {
       result = (bar == null ? job : job.progress(bar)).run(e);
     } finally {
       if (bar != null) {

@@ -75,6 +75,7 @@ final class CsvInput implements Input<CsvRow> {
       if (size == 0) {
         continue;
       }
+      long modified = InputFiles.modified(f);
       String[] columns = columns(f, size);
       if (firstColumns == null) {
         firstColumns = columns;
@@ -91,7 +92,7 @@ final class CsvInput implements Input<CsvRow> {
       if (header == null || !plan.proven()) {
         // too small to cut, or not strict: one split whose reader, not trusting the unscanned
         // bytes to be strict, parses from the start with Commons CSV
-        splits.add(whole(f, size, columns));
+        splits.add(whole(f, size, modified, columns));
         continue;
       }
       Serializable meta = plan.speculative() ? new Unproven(header) : header;
@@ -102,7 +103,7 @@ final class CsvInput implements Input<CsvRow> {
         long start = starts.get(i);
         long end = i + 1 < starts.size() ? starts.get(i + 1) : size;
         if (end > start) {
-          splits.add(new Split(f.toString(), start, end - start, size, false, meta));
+          splits.add(new Split(f.toString(), start, end - start, size, modified, false, meta));
         }
       }
     }
@@ -113,8 +114,8 @@ final class CsvInput implements Input<CsvRow> {
    * One split of a whole file, parsed from its start by Commons CSV: it reads the header itself,
    * or is given the names of a header-less file's columns.
    */
-  private Split whole(Path f, long size, String[] columns) {
-    return new Split(f.toString(), 0, size, size, InputFiles.isGzip(f),
+  private Split whole(Path f, long size, long modified, String[] columns) {
+    return new Split(f.toString(), 0, size, size, modified, InputFiles.isGzip(f),
         options.header() ? null : new CsvRecordReader.Named(columns));
   }
 
@@ -138,7 +139,7 @@ final class CsvInput implements Input<CsvRow> {
           : CsvBoundaries.plan(f, options.delimiter(), options.quote(), bytes, 1, dataStart(f));
       String[] header = plan.cuts().isEmpty() ? null : header(f, plan.headerEnd(), columns);
       if (header == null) {
-        splits.add(whole(f, size, columns));
+        splits.add(whole(f, size, InputFiles.modified(f), columns));
       } else {
         long end = plan.cuts().get(0);
         splits.add(new Split(f.toString(), plan.headerEnd(), end - plan.headerEnd(), size,

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.forkreduce.Input;
@@ -123,34 +124,44 @@ final class InputFiles {
       if (size == 0) {
         continue;
       }
+      long modified = modified(f);
       if (isGzip(f)) {
-        splits.add(new Split(path, 0, size, size, true));
+        splits.add(new Split(path, 0, size, size, modified, true, null));
         continue;
       }
       for (long start = 0; start < size; start += splitSize) {
-        splits.add(new Split(path, start, Math.min(splitSize, size - start), size, false));
+        splits.add(new Split(path, start, Math.min(splitSize, size - start), size, modified,
+            false, null));
       }
     }
     return splits;
   }
 
+  /** The file's modification time in nanoseconds since the epoch, as a split records it. */
+  static long modified(Path file) throws IOException {
+    return Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+  }
+
   /**
    * Opens the split's file positioned at {@code offset} (decompressed, from 0, for gzip). A file
-   * that vanished or shrank since planning is reported by name.
+   * that vanished or shrank since planning is reported by name, when opened and if it ends
+   * early while read; and when the stream is closed, a file whose size or modification time
+   * differs from the plan's (see {@link UnchangedInput}).
    */
   public static InputStream open(Split split, long offset) throws IOException {
     Path path = Path.of(split.path());
-    if (split.compressed()) {
-      return new GZIPInputStream(Channels.newInputStream(openChannel(path)), 1 << 16);
-    }
     FileChannel channel = openChannel(path);
-    if (channel.size() < split.fileLength()) {
+    long size = channel.size();
+    if (size < split.fileLength()) {
       channel.close();
       throw new InputException("Input file shrank during the job: " + path + " was "
-          + split.fileLength() + " bytes when planned. Do not modify inputs while a job runs.");
+          + split.fileLength() + " bytes when planned, now " + size
+          + ". Do not modify inputs while a job runs.");
     }
-    channel.position(offset);
-    return Channels.newInputStream(channel);
+    long from = split.compressed() ? 0 : offset;
+    channel.position(from);
+    InputStream in = new UnchangedInput(Channels.newInputStream(channel), split, from);
+    return split.compressed() ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
   // Open first, then judge: a check before opening would race with a delete in between.

@@ -23,7 +23,7 @@ public final class Codec {
         Message.Call.class, Message.StartJob.class, Message.MapSplit.class, Message.Flush.class,
         Message.Merge.class, Message.EndJob.class, Message.Reply.class, Message.Failed.class, Message.Flushed.class, Message.MapOutput.class,
         RemoteFailure.class, Split.class, CounterSet.class, String[].class, Object[].class,
-        byte[].class, long[].class, ArrayList.class}) {
+        byte[].class, long[].class, ArrayList.class, Message.Heartbeat.class}) {
       kryo.register(type, id++);
     }
   }

@@ -55,6 +55,12 @@ public sealed interface Message {
   /** The reply to {@link Flush}: keys per segment, and the counters of the flushed partial. */
   record Flushed(long[] keys, CounterSet counters) implements Message {}
 
+  /**
+   * Sent by a worker every few seconds while it runs a request, so that the driver can tell a
+   * stalled worker (stopped, paused, hung) from a slow task; no reply.
+   */
+  record Heartbeat() implements Message {}
+
   /** The reply to {@link MapSplit} in a map-only job: keys and values alternating, in order. */
   record MapOutput(Object[] keysAndValues, CounterSet counters)
       implements Message {}

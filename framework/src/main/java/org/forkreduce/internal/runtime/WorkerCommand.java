@@ -43,6 +43,7 @@ final class WorkerCommand {
     command.add(WorkerMain.class.getName());
     command.add(Long.toString(ProcessHandle.current().pid()));
     command.add(Integer.toString(index));
+    command.add(Long.toString(options.heartbeatInterval().toMillis()));
     return command;
   }
 

@@ -7,12 +7,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -35,12 +40,23 @@ import org.slf4j.LoggerFactory;
  * reader thread, forwards the worker's stderr to the log, and when the process dies fails every
  * request it held with a {@link WorkerDiedException} that says how it died. The one way the
  * framework starts a JVM, shared by the processes engine and the pool.
+ *
+ * <p>A watchdog checks that a worker holding requests is heard from (a reply or a heartbeat)
+ * within {@link WorkerOptions#workerTimeout()}; one silent longer is stalled, and is killed with
+ * SIGKILL, with its child processes, so that its requests fail as a death and are retried.
  */
 public final class WorkerHandle {
   private static final Logger LOG = LoggerFactory.getLogger("org.forkreduce.worker");
+  private static final Logger STALLS = LoggerFactory.getLogger("org.forkreduce.worker.stall");
   private static final AtomicLong REQUEST_IDS = new AtomicLong();
   private static final int STDERR_TAIL = 20;
   private static final Set<WorkerHandle> LIVE = ConcurrentHashMap.newKeySet();
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "forkreduce-worker-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(
@@ -59,12 +75,18 @@ public final class WorkerHandle {
   private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
   private final CompletableFuture<WorkerDiedException> death = new CompletableFuture<>();
   private final Thread stderrPump;
+  private final Duration timeout;
   private volatile boolean closing;
+  /** When the worker was last heard from, or given work while it held none (nanoTime). */
+  private volatile long lastHeard = System.nanoTime();
+  /** Why the watchdog killed the worker, or null. */
+  private volatile String stalled;
 
-  private WorkerHandle(int index, Process process, List<String> command) {
+  private WorkerHandle(int index, Process process, List<String> command, Duration timeout) {
     this.index = index;
     this.process = process;
     this.command = command;
+    this.timeout = timeout;
     this.out = new FrameOutput(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     this.stderrPump = new Thread(this::pumpStderr, "forkreduce-worker-" + index + "-stderr");
     stderrPump.setDaemon(true);
@@ -85,7 +107,7 @@ public final class WorkerHandle {
       throw new WorkerStartException("Cannot start worker JVM " + index + ": " + e.getMessage()
           + ". Command line: " + String.join(" ", command), e);
     }
-    WorkerHandle worker = new WorkerHandle(index, process, command);
+    WorkerHandle worker = new WorkerHandle(index, process, command, options.workerTimeout());
     LIVE.add(worker);
     worker.handshake(options);
     return worker;
@@ -128,6 +150,27 @@ public final class WorkerHandle {
         "forkreduce-worker-" + index + "-reader");
     readerThread.setDaemon(true);
     readerThread.start();
+    long period = Math.max(50, options.heartbeatInterval().toMillis());
+    ScheduledFuture<?> watch = WATCHDOG.scheduleAtFixedRate(this::checkSilence, period, period,
+        TimeUnit.MILLISECONDS);
+    death.whenComplete((d, e) -> watch.cancel(false));
+  }
+
+  /** Kills the worker if it holds requests and has been silent past the timeout. */
+  private void checkSilence() {
+    long silentNanos = System.nanoTime() - lastHeard;
+    String tasks = pending.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getValue().task()).collect(java.util.stream.Collectors.joining(", "));
+    if (tasks.isEmpty() || closing || stalled != null || silentNanos <= timeout.toNanos()) {
+      return;
+    }
+    String silent = String.format(Locale.ROOT, "%.1f s", silentNanos / 1e9);
+    stalled = "was killed: it was silent for " + silent + " (worker timeout "
+        + timeout.toMillis() / 1000.0 + " s; stopped, paused or hung)";
+    STALLS.warn("{} is stalled: silent for {} while running {} (worker timeout {} s); killing it"
+        + " with SIGKILL", this, silent, tasks, timeout.toMillis() / 1000.0);
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   /**
@@ -138,6 +181,9 @@ public final class WorkerHandle {
   public CompletableFuture<Object> request(LongFunction<Message> build, String task) {
     long id = REQUEST_IDS.incrementAndGet();
     CompletableFuture<Object> future = new CompletableFuture<>();
+    if (pending.isEmpty()) {
+      lastHeard = System.nanoTime(); // an idle worker's silence does not count
+    }
     pending.put(id, new Pending(future, task));
     if (death.isDone()) {
       failPending(death.join());
@@ -178,6 +224,10 @@ public final class WorkerHandle {
     String error = null;
     try {
       for (Message m = reader.read(in); m != null; m = reader.read(in)) {
+        lastHeard = System.nanoTime();
+        if (m instanceof Message.Heartbeat) {
+          continue;
+        }
         if (m instanceof Reply r) {
           Pending p = pending.remove(r.id());
           if (p != null) {
@@ -203,7 +253,8 @@ public final class WorkerHandle {
     }
     int code = waitForExit(); // not destroyed first, so its last stderr lines are read
     LIVE.remove(this);
-    String message = this + (closing ? " was stopped" : " " + describeExit(code))
+    String message = this + (closing ? " was stopped"
+        : stalled != null ? " " + stalled : " " + describeExit(code))
         + (error == null || closing ? "" : " after a protocol error: " + error) + stderrSummary();
     WorkerDiedException died = new WorkerDiedException(message, code);
     death.complete(died);

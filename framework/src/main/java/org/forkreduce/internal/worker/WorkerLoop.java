@@ -17,6 +17,7 @@ import org.forkreduce.internal.protocol.Message.Define;
 import org.forkreduce.internal.protocol.Message.EndJob;
 import org.forkreduce.internal.protocol.Message.Failed;
 import org.forkreduce.internal.protocol.Message.Flush;
+import org.forkreduce.internal.protocol.Message.Heartbeat;
 import org.forkreduce.internal.protocol.Message.Hello;
 import org.forkreduce.internal.protocol.Message.MapSplit;
 import org.forkreduce.internal.protocol.Message.Merge;
@@ -30,7 +31,10 @@ import org.forkreduce.spi.TaskException;
 
 /**
  * The worker's request loop: reads one message at a time, runs it, replies. Requests run one
- * after another in arrival order, so a driver may pipeline several.
+ * after another in arrival order, so a driver may pipeline several. While a request runs, a
+ * heartbeat thread sends a {@link Heartbeat} every {@code heartbeatMillis}, so the driver can
+ * tell a stalled worker from a slow task; every write holds the writer's lock, so heartbeats
+ * and replies never interleave.
  */
 final class WorkerLoop {
   private static final int PREVIEW_CHARS = 120;
@@ -43,11 +47,14 @@ final class WorkerLoop {
   private final Map<Integer, byte[]> definitions = new HashMap<>();
   private final Map<Integer, Object> functions = new HashMap<>();
   private final Map<Integer, WorkerJob> jobs = new HashMap<>();
+  private final long heartbeatMillis;
+  private volatile boolean busy;
 
-  WorkerLoop(int index, FrameInput in, FrameOutput out) {
+  WorkerLoop(int index, FrameInput in, FrameOutput out, long heartbeatMillis) {
     this.index = index;
     this.in = in;
     this.out = out;
+    this.heartbeatMillis = heartbeatMillis;
   }
 
   /** Runs until the driver closes the pipe. */
@@ -57,10 +64,37 @@ final class WorkerLoop {
       throw new ProtocolException("expected Hello version " + Protocol.VERSION + " from the"
           + " driver, got " + first + "; driver and worker must run the same ForkReduce build");
     }
-    writer.write(out, new Hello(Protocol.VERSION, ProcessHandle.current().pid()));
+    write(new Hello(Protocol.VERSION, ProcessHandle.current().pid()));
+    startHeartbeat();
     for (Message m = reader.read(in); m != null; m = reader.read(in)) {
+      busy = true;
       handle(m);
+      busy = false;
     }
+  }
+
+  /** Writes one message; the only way anything is written, shared with the heartbeat thread. */
+  private void write(Message m) throws IOException {
+    synchronized (writer) {
+      writer.write(out, m);
+    }
+  }
+
+  private void startHeartbeat() {
+    Thread beat = new Thread(() -> {
+      try {
+        while (true) {
+          Thread.sleep(heartbeatMillis);
+          if (busy) {
+            write(new Heartbeat());
+          }
+        }
+      } catch (InterruptedException | IOException e) {
+        // the pipe closed: the worker is exiting
+      }
+    }, "forkreduce-heartbeat");
+    beat.setDaemon(true);
+    beat.start();
   }
 
   private void handle(Message m) throws IOException {
@@ -106,7 +140,7 @@ final class WorkerLoop {
     } catch (Exception | StackOverflowError e) {
       reply = new Failed(id, RemoteFailure.of(e), null);
     }
-    writer.write(out, reply);
+    write(reply);
   }
 
   private void call(Call c) throws IOException {
@@ -116,7 +150,7 @@ final class WorkerLoop {
       fn = function(c.functionId());
       args = Serde.fromBytes(c.args());
     } catch (RuntimeException e) {
-      writer.write(out, new Failed(c.id(), RemoteFailure.of(e), "decoding the task"));
+      write(new Failed(c.id(), RemoteFailure.of(e), "decoding the task"));
       return;
     }
     Object[] results = new Object[args.length];
@@ -124,12 +158,12 @@ final class WorkerLoop {
       try {
         results[i] = invoke(fn, args[i]);
       } catch (Exception | StackOverflowError e) {
-        writer.write(out, new Failed(c.id(), RemoteFailure.of(e), "item " + (i + 1) + " of "
+        write(new Failed(c.id(), RemoteFailure.of(e), "item " + (i + 1) + " of "
             + args.length + " in the chunk, argument: " + preview(args[i])));
         return;
       }
     }
-    writer.write(out, new Reply(c.id(), results));
+    write(new Reply(c.id(), results));
   }
 
   private Object function(int id) {

@@ -9,7 +9,7 @@ import org.forkreduce.internal.protocol.FrameInput;
 import org.forkreduce.internal.protocol.FrameOutput;
 
 /**
- * The worker JVM's entry point: {@code WorkerMain <driver pid> <worker index>}.
+ * The worker JVM's entry point: {@code WorkerMain <driver pid> <worker index> <heartbeat ms>}.
  *
  * <p>Frames arrive on stdin and leave on stdout; {@code System.out} is pointed at stderr first, so
  * that anything user code prints goes to the driver's log instead of corrupting the protocol. The
@@ -26,10 +26,11 @@ public final class WorkerMain {
     System.setOut(System.err);
     long driverPid = Long.parseLong(args[0]);
     int index = Integer.parseInt(args[1]);
+    long heartbeatMillis = Long.parseLong(args[2]);
     watch(driverPid);
     try {
       new WorkerLoop(index, new FrameInput(new BufferedInputStream(System.in, 1 << 16)),
-          new FrameOutput(new BufferedOutputStream(stdout, 1 << 16))).run();
+          new FrameOutput(new BufferedOutputStream(stdout, 1 << 16)), heartbeatMillis).run();
     } catch (Throwable t) {
       System.err.println("worker " + index + " stopping: " + t);
       t.printStackTrace();

@@ -53,6 +53,14 @@ class FrameTest {
   }
 
   @Test
+  void heartbeat_goldenBytes() throws IOException {
+    // length 2; Kryo: class id 120 as varint 120 + 2 (0x7a), a record header byte (01), and no
+    // components: the smallest frame a worker sends, every few seconds while it is busy
+    assertThat(HexFormat.of().formatHex(frames(List.of(new Message.Heartbeat()))))
+        .isEqualTo("000000027a01");
+  }
+
+  @Test
   void frames_roundTripThroughTinyReads() throws IOException {
     CounterSet counters = new CounterSet();
     counters.add("records_read", 12);
@@ -70,7 +78,8 @@ class FrameTest {
         new Message.Reply(12, new Object[] {1L, "two", null}),
         new Message.Failed(13, RemoteFailure.of(new IllegalStateException("boom")), "item 1"),
         new Message.Flushed(new long[] {1, 2}, counters),
-        new Message.MapOutput(new Object[] {"k", 1L}, counters));
+        new Message.MapOutput(new Object[] {"k", 1L}, counters),
+        new Message.Heartbeat());
     byte[] bytes = frames(sent);
     for (int chunk : new int[] {1, 2, 3, 7, 4096}) {
       FrameInput in = new FrameInput(new Trickle(new ByteArrayInputStream(bytes), chunk));
@@ -89,6 +98,7 @@ class FrameTest {
       assertThat(((Message.Failed) received.get(9)).failure().message()).isEqualTo("boom");
       assertThat(((Message.Flushed) received.get(10)).counters().snapshot().get("records_read"))
           .isEqualTo(12);
+      assertThat(received.get(12)).isEqualTo(new Message.Heartbeat());
     }
   }
 
