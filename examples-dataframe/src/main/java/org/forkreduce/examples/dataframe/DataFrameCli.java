@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.Engine;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Parameters;
 public final class DataFrameCli {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
+  /** The syntax of {@code --type}, shown in its help and its errors. */
+  static final String TYPE_SYNTAX = "COL=long|double|string";
 
   private DataFrameCli() {}
 
@@ -94,7 +98,7 @@ public final class DataFrameCli {
             + " and write them to FILE.csv.rejects (or groupby.rejects without --output).")
     String onBadRecord;
 
-    @Option(names = "--type", paramLabel = "COL=TYPE",
+    @Option(names = "--type", paramLabel = TYPE_SYNTAX,
         description = "Declare a column's type: long, double or string. Repeatable.")
     Map<String, String> typeNames = new HashMap<>();
 
@@ -156,7 +160,7 @@ public final class DataFrameCli {
       }
       DataFrame df = DataFrame.csv(options, inputs.toArray(Path[]::new));
       for (Map.Entry<String, String> t : typeNames.entrySet()) {
-        df = df.type(t.getKey(), type(t.getValue()));
+        df = df.type(t.getKey(), type(t.getKey(), t.getValue()));
       }
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
@@ -175,12 +179,12 @@ public final class DataFrameCli {
       return 0;
     }
 
-    private static ColumnType type(String name) {
+    private static ColumnType type(String column, String name) {
       try {
         return ColumnType.valueOf(name.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--type takes long, double or string, got '" + name
-            + "'");
+        throw new IllegalArgumentException("--type takes " + TYPE_SYNTAX + ", got '" + column
+            + "=" + name + "'");
       }
     }
 
@@ -193,10 +197,12 @@ public final class DataFrameCli {
         return;
       }
       Path target = output.toAbsolutePath();
-      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      // Not createTempFile: its 0600 would stay on the output, which gets the umask's mode.
+      Path temp = target.resolveSibling("." + target.getFileName() + "."
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
       try {
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp,
-            StandardCharsets.UTF_8))) {
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
           table.writeCsv(w);
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
@@ -223,10 +229,10 @@ public final class DataFrameCli {
       Counters c = t.counters();
       RunStats s = t.stats();
       return String.format(Locale.ROOT, "dataframe: %,d bytes, %,d rows, %,d groups, %,d output"
-          + " rows, %.3f s (plan %.3f, map %.3f, reduce %.3f), engine %s, %d workers",
+          + " rows, %.3f s (plan %.3f, map %.3f, reduce %.3f), engine %s, %s",
           c.get(Counters.BYTES_READ), c.get(Counters.RECORDS_READ),
           c.get(Counters.DISTINCT_KEYS), t.size(), seconds(s.total()),
-          seconds(s.plan()), seconds(s.map()), seconds(s.reduce()), s.engine(), s.workers());
+          seconds(s.plan()), seconds(s.map()), seconds(s.reduce()), s.consoleEngine(), s.workerCount());
     }
 
     private static double seconds(Duration d) {
