@@ -73,6 +73,7 @@ class WordCountCliTest {
     assertThat(process.exitValue()).as(err).isZero();
     assertThat(err).contains("engine auto->inline, 1 worker\n");
     assertThat(err.chars().allMatch(c -> c < 128)).as(err).isTrue();
+    assertThat(err).as("a logging binding is on the class path").doesNotContain("SLF4J");
   }
 
   @Test
