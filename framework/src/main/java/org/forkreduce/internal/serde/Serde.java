@@ -83,24 +83,32 @@ public final class Serde {
   }
 
   /**
-   * Reads a value written by {@link #toBytes} from {@code like}, resolving classes with the loader
-   * of its class, which an embedding application's thread context may not see.
+   * Reads a value written by {@link #toBytes} from {@code like}. Classes are resolved as usual (the
+   * thread context loader) unless that loader cannot see {@code like}'s class, as when an
+   * application loads its job's classes with a loader of its own: then with that class's loader.
    */
   @SuppressWarnings("unchecked")
   private static <T> T fromBytes(byte[] bytes, T like) {
-    ClassLoader loader = like.getClass().getClassLoader();
-    if (loader == null) {
-      return fromBytes(bytes);
-    }
     Kryo kryo = POOL.obtain();
     ClassLoader usual = kryo.getClassLoader();
-    kryo.setClassLoader(loader);
+    kryo.setClassLoader(sees(usual, like.getClass().getClassLoader()) ? usual
+        : like.getClass().getClassLoader());
     try (Input in = new Input(bytes)) {
       return (T) kryo.readClassAndObject(in);
     } finally {
       kryo.setClassLoader(usual);
       POOL.free(kryo);
     }
+  }
+
+  /** Whether {@code loader} delegates to {@code owner} (the boot loader's null included). */
+  private static boolean sees(ClassLoader loader, ClassLoader owner) {
+    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+      if (l == owner) {
+        return true;
+      }
+    }
+    return owner == null || owner == ClassLoader.getPlatformClassLoader();
   }
 
   /** A deep copy made by a serialization round trip: exactly what a worker process would get. */
