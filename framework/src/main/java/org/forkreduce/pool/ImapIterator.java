@@ -14,6 +14,10 @@ import java.util.function.Function;
  * The results of {@code imap} (in input order) or {@code imapUnordered} (in completion order).
  * Input is read lazily: at most {@code maxInFlight} chunks are submitted and not yet consumed, so
  * a huge or endless input never piles up in memory (back-pressure).
+ *
+ * <p>When the input iterator throws, reading stops: the items read before it are still sent, their
+ * results are delivered first, and then the iterator's exception is thrown once, at its place
+ * (after the last of those results), as CPython's pool does; the iteration then ends.
  */
 final class ImapIterator<R> implements Iterator<R> {
   private final Iterator<?> input;
@@ -25,6 +29,8 @@ final class ImapIterator<R> implements Iterator<R> {
   private final LinkedBlockingQueue<CompletableFuture<Object[]>> completed =
       new LinkedBlockingQueue<>();
   private int outstanding;
+  private boolean inputEnded;
+  private RuntimeException inputFailure;
   private Object[] current = new Object[0];
   private int pos;
 
@@ -42,7 +48,7 @@ final class ImapIterator<R> implements Iterator<R> {
     while (pos >= current.length) {
       topUp();
       if (outstanding == 0) {
-        return false;
+        return rethrowInputFailure();
       }
       CompletableFuture<Object[]> next = ordered ? inOrder.poll() : take();
       outstanding--;
@@ -61,20 +67,47 @@ final class ImapIterator<R> implements Iterator<R> {
     }
   }
 
+  /** Throws the input's failure once all results before it are consumed; then ends. */
+  private boolean rethrowInputFailure() {
+    RuntimeException failure = inputFailure;
+    if (failure == null) {
+      return false;
+    }
+    inputFailure = null;
+    throw failure;
+  }
+
   private void topUp() {
-    while (outstanding < maxInFlight && input.hasNext()) {
-      int size = sizer.next();
-      List<Object> items = new ArrayList<>(size);
+    while (!inputEnded && outstanding < maxInFlight) {
+      List<Object> items = read(sizer.next());
+      if (!items.isEmpty()) {
+        send(items);
+      }
+    }
+  }
+
+  /** Reads up to {@code size} items; marks the input ended when it is exhausted or throws. */
+  private List<Object> read(int size) {
+    List<Object> items = new ArrayList<>(size);
+    try {
       while (items.size() < size && input.hasNext()) {
         items.add(input.next());
       }
-      CompletableFuture<Object[]> f = submit.apply(items);
-      outstanding++;
-      if (ordered) {
-        inOrder.add(f);
-      } else {
-        f.whenComplete((v, e) -> completed.add(f));
-      }
+      inputEnded = items.size() < size;
+    } catch (RuntimeException e) {
+      inputFailure = e;
+      inputEnded = true;
+    }
+    return items;
+  }
+
+  private void send(List<Object> items) {
+    CompletableFuture<Object[]> f = submit.apply(items);
+    outstanding++;
+    if (ordered) {
+      inOrder.add(f);
+    } else {
+      f.whenComplete((v, e) -> completed.add(f));
     }
   }
 

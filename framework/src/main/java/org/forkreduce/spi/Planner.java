@@ -8,6 +8,7 @@ import org.forkreduce.Job;
 import org.forkreduce.RemoteTaskException;
 import org.forkreduce.Split;
 import org.forkreduce.SplitPolicy;
+import org.forkreduce.internal.serde.Serde;
 import org.slf4j.LoggerFactory;
 
 /** Plans a job's splits for a number of workers; shared by every engine, here and elsewhere. */
@@ -18,8 +19,11 @@ public final class Planner {
    * The job's splits, all cut at proven record boundaries.
    *
    * @throws InputException naming the input when its files cannot be listed or sized
+   * @throws org.forkreduce.NotShippableException if the job cannot be sent to a worker, on every
+   *     engine (see {@link #requireShippable})
    */
   public static List<Split> plan(Job<?, ?, ?> job, int workers) {
+    requireShippable(job);
     return plan(job, new SplitPolicy(job.splitSize(), workers));
   }
 
@@ -30,9 +34,11 @@ public final class Planner {
    * such a split fail, the cut may be why: the input is planned again with proof and {@code
    * run} runs once more, and what that run returns or throws is the job's. So a job over a file
    * with quotes, or one that fails, may run twice: only for engines that map with fresh mapper
-   * instances on every run, as a failed run may leave an instance holding state.
+   * instances on every run, as a failed run may leave an instance holding state. The job is
+   * checked first, as by {@link #plan(Job, int)}.
    */
   public static <R> R run(Job<?, ?, ?> job, int workers, Function<List<Split>, R> run) {
+    requireShippable(job);
     List<Split> splits = plan(job, new SplitPolicy(job.splitSize(), workers, true));
     try {
       return run.apply(splits);
@@ -43,7 +49,22 @@ public final class Planner {
       LoggerFactory.getLogger(Planner.class).info("A split of {} was cut where no record"
           + " boundary had been proven, and its task failed (a quote in the file, or the job's"
           + " own error); planning it with proof and running the job again", job.input());
-      return run.apply(plan(job, workers));
+      return run.apply(plan(job, new SplitPolicy(job.splitSize(), workers)));
+    }
+  }
+
+  /**
+   * Refuses, before any work, a job whose input, mapper or reducer cannot be sent to a worker: on
+   * every engine, the inline one too, so that a job that runs on one engine runs on all.
+   *
+   * @throws org.forkreduce.NotShippableException naming the class (for a lambda, the class that
+   *     holds it and the type of the captured value) that cannot be serialized
+   */
+  private static void requireShippable(Job<?, ?, ?> job) {
+    Serde.checkedBytes(job.input(), "input");
+    Serde.checkedBytes(job.mapper(), "mapper");
+    if (!job.isMapOnly()) {
+      Serde.checkedBytes(job.reducer(), "reducer");
     }
   }
 

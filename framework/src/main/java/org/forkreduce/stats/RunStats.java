@@ -1,6 +1,7 @@
 package org.forkreduce.stats;
 
 import java.io.Serializable;
+import java.nio.charset.Charset;
 import java.time.Duration;
 
 /**
@@ -16,4 +17,30 @@ import java.time.Duration;
  */
 public record RunStats(
     String engine, int workers, int splits, Duration plan, Duration map, Duration reduce,
-    Duration total) implements Serializable {}
+    Duration total) implements Serializable {
+
+  /**
+   * The engine's name as {@code charset} can show it: an engine chosen by another reads {@code
+   * auto→inline} where the charset can encode the arrow, else {@code auto->inline}.
+   */
+  public String engine(Charset charset) {
+    return charset.newEncoder().canEncode(engine) ? engine : engine.replace("→", "->");
+  }
+
+  /** The engine's name as the console shows it: {@link #engine(Charset)} with its charset. */
+  public String consoleEngine() {
+    return engine(consoleCharset());
+  }
+
+  /** The worker count with its noun: {@code 1 worker}, {@code 4 workers}. */
+  public String workerCount() {
+    return workers + (workers == 1 ? " worker" : " workers");
+  }
+
+  /** The charset {@code System.err} writes in: the locale's, unless the JVM was told another. */
+  private static Charset consoleCharset() {
+    String name = System.getProperty("stderr.encoding", System.getProperty("sun.stderr.encoding"));
+    return name == null || !Charset.isSupported(name) ? Charset.defaultCharset()
+        : Charset.forName(name);
+  }
+}

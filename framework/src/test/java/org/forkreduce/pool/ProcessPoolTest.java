@@ -101,6 +101,74 @@ class ProcessPoolTest {
     assertThat(out).containsExactlyInAnyOrderElementsOf(squares(2_000));
   }
 
+  /** Yields 0..failAt-1, then throws from {@code next()} (or from {@code hasNext()}). */
+  private static Iterable<Integer> failingAt(int failAt, boolean inHasNext) {
+    return () -> new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        if (inHasNext && next == failAt) {
+          throw new IllegalStateException("input broke at " + failAt);
+        }
+        return true;
+      }
+
+      @Override
+      public Integer next() {
+        if (next == failAt) {
+          throw new IllegalStateException("input broke at " + failAt);
+        }
+        return next++;
+      }
+    };
+  }
+
+  /** Drains {@code it} into {@code out} until it throws; returns what it threw. */
+  private static Throwable drainUntilThrown(Iterator<Long> it, List<Long> out) {
+    try {
+      it.forEachRemaining(out::add);
+    } catch (RuntimeException e) {
+      assertThat(it.hasNext()).as("the iteration ends after the input's failure").isFalse();
+      return e;
+    }
+    throw new AssertionError("the input's failure was not thrown");
+  }
+
+  @Test
+  void imap_inputThrows_earlierResultsFirstThenTheFailure() {
+    for (int chunk : new int[] {1, 7, 100}) {
+      for (boolean inHasNext : new boolean[] {false, true}) {
+        List<Long> out = new ArrayList<>();
+        Throwable thrown = drainUntilThrown(
+            pool.imap(x -> (long) x * x, failingAt(250, inHasNext), chunk), out);
+        assertThat(out).isEqualTo(squares(250));
+        assertThat(thrown).isInstanceOf(IllegalStateException.class)
+            .hasMessage("input broke at 250");
+      }
+    }
+    List<Long> adaptive = new ArrayList<>();
+    assertThat(drainUntilThrown(pool.imap(x -> (long) x * x, failingAt(40, false)), adaptive))
+        .hasMessage("input broke at 40");
+    assertThat(adaptive).isEqualTo(squares(40));
+  }
+
+  @Test
+  void imapUnordered_inputThrows_everyEarlierResultThenTheFailure() {
+    List<Long> out = new ArrayList<>();
+    Throwable thrown = drainUntilThrown(
+        pool.imapUnordered(x -> (long) x * x, failingAt(250, false), 7), out);
+    assertThat(out).containsExactlyInAnyOrderElementsOf(squares(250));
+    assertThat(thrown).hasMessage("input broke at 250");
+  }
+
+  @Test
+  void map_inputThrows_throwsTheInputsFailureAndThePoolStillWorks() {
+    assertThatThrownBy(() -> pool.map(x -> (long) x * x, failingAt(50, false), 7))
+        .isInstanceOf(IllegalStateException.class).hasMessage("input broke at 50");
+    assertThat(pool.map(x -> (long) x * x, range(20), 3)).isEqualTo(squares(20));
+  }
+
   @Test
   void starmap_pairs() {
     List<Map.Entry<Integer, String>> pairs = List.of(Map.entry(2, "ab"), Map.entry(0, "x"),

@@ -162,7 +162,8 @@ class SparkEngineTest {
     assertThatThrownBy(() -> Job.of(Inputs.textLines(file)).mapper(mapper).reducer(Long::sum)
         .run(spark))
         .isInstanceOf(NotShippableException.class)
-        .hasMessageContaining("The mapper (" + mapper.getClass().getName());
+        .hasMessageContaining("The mapper (a lambda in " + SparkEngineTest.class.getName() + ")")
+        .hasMessageContaining("it captures a java.lang.Thread");
     assertThat(sparkJobs()).isEqualTo(jobsBefore);
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.Engine;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Parameters;
 public final class DataFrameCli {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
+  /** The syntax of {@code --type}, shown in its help and its errors. */
+  static final String TYPE_SYNTAX = "COL=long|double|string";
 
   private DataFrameCli() {}
 
@@ -100,7 +104,7 @@ public final class DataFrameCli {
             + " and write them to FILE.csv.rejects (or groupby.rejects without --output).")
     String onBadRecord;
 
-    @Option(names = "--type", paramLabel = "COL=TYPE",
+    @Option(names = "--type", paramLabel = TYPE_SYNTAX,
         description = "Declare a column's type: long, double or string. Repeatable.")
     Map<String, String> typeNames = new HashMap<>();
 
@@ -179,14 +183,16 @@ public final class DataFrameCli {
     private int groupBy(int n, Path rejectsDir) throws IOException {
       CsvOptions options = CsvOptions.defaults().delimiter(delimiter == null
           ? defaultDelimiter(inputs) : delimiter(delimiter));
-      Map<String, String> types = new HashMap<>();
+      Map<String, ColumnType> types = new HashMap<>();
       if (noHeader) {
         List<String> names = new ArrayList<>();
         for (String column : columns) {
           int colon = column.lastIndexOf(':');
           names.add(colon < 0 ? column : column.substring(0, colon));
           if (colon >= 0) {
-            types.put(names.get(names.size() - 1), column.substring(colon + 1));
+            types.put(names.get(names.size() - 1), type(column.substring(colon + 1),
+                "--columns takes NAME[:TYPE],... where a TYPE is long, double or string",
+                column.substring(colon + 1)));
           }
         }
         options = options.noHeader(names);
@@ -195,9 +201,12 @@ public final class DataFrameCli {
         options = options.skipBadRecords(rejectsDir);
       }
       DataFrame df = DataFrame.csv(options, inputs.toArray(Path[]::new));
-      types.putAll(typeNames);
-      for (Map.Entry<String, String> t : types.entrySet()) {
-        df = df.type(t.getKey(), type(t.getValue()));
+      for (Map.Entry<String, String> t : typeNames.entrySet()) {
+        types.put(t.getKey(), type(t.getValue(), "--type takes " + TYPE_SYNTAX,
+            t.getKey() + "=" + t.getValue()));
+      }
+      for (Map.Entry<String, ColumnType> t : types.entrySet()) {
+        df = df.type(t.getKey(), t.getValue());
       }
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
@@ -216,12 +225,12 @@ public final class DataFrameCli {
       return 0;
     }
 
-    private static ColumnType type(String name) {
+    /** The type {@code name} names; else fails with the option's {@code usage} and what it got. */
+    private static ColumnType type(String name, String usage, String got) {
       try {
         return ColumnType.valueOf(name.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("a column's type (--type COL=TYPE, --columns"
-            + " NAME:TYPE) is long, double or string, got '" + name + "'");
+        throw new IllegalArgumentException(usage + ", got '" + got + "'");
       }
     }
 
@@ -252,10 +261,12 @@ public final class DataFrameCli {
         return;
       }
       Path target = output.toAbsolutePath();
-      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      // Not createTempFile: its 0600 would stay on the output, which gets the umask's mode.
+      Path temp = target.resolveSibling("." + target.getFileName() + "."
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
       try {
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp,
-            StandardCharsets.UTF_8))) {
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
           table.writeCsv(w);
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
@@ -282,10 +293,10 @@ public final class DataFrameCli {
       Counters c = t.counters();
       RunStats s = t.stats();
       return String.format(Locale.ROOT, "dataframe: %,d bytes, %,d rows, %,d groups, %,d output"
-          + " rows, %.3f s (plan %.3f, map %.3f, reduce %.3f), engine %s, %d workers",
+          + " rows, %.3f s (plan %.3f, map %.3f, reduce %.3f), engine %s, %s",
           c.get(Counters.BYTES_READ), c.get(Counters.RECORDS_READ),
           c.get(Counters.DISTINCT_KEYS), t.size(), seconds(s.total()),
-          seconds(s.plan()), seconds(s.map()), seconds(s.reduce()), s.engine(), s.workers());
+          seconds(s.plan()), seconds(s.map()), seconds(s.reduce()), s.consoleEngine(), s.workerCount());
     }
 
     private static double seconds(Duration d) {

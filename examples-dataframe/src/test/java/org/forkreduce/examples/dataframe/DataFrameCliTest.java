@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -88,6 +89,20 @@ class DataFrameCliTest {
   }
 
   @Test
+  void groupby_output_getsTheUmasksModeLikeAnyNewFile() throws IOException {
+    Path out = dir.resolve("mode.csv");
+    Path reference = Files.writeString(dir.resolve("reference.txt"), "x");
+    Run r = run("groupby", "--by", "id1", "--agg", "count()", "--output", out.toString(),
+        g1.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.getPosixFilePermissions(out))
+        .isEqualTo(Files.getPosixFilePermissions(reference));
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
   void groupby_badValue_failsOrIsSkippedIntoRejects() throws IOException {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "k,v\na,1\nb,x\na,2\nc,3,4\n", UTF_8);
@@ -113,6 +128,12 @@ class DataFrameCliTest {
         .contains("expected ',' or ')'");
     assertThat(run("groupby", "--by", "nope", "--agg", "sum(v1)", g1.toString()).err())
         .contains("no column 'nope'");
+    Run type = run("groupby", "--agg", "sum(v1)", "--type", "v1=int", g1.toString());
+    assertThat(type.code()).isEqualTo(2);
+    assertThat(type.err()).contains("--type takes COL=long|double|string, got 'v1=int'");
+    Run typeSyntax = run("groupby", "--agg", "sum(v1)", "--type", "v1", g1.toString());
+    assertThat(typeSyntax.code()).isEqualTo(2);
+    assertThat(typeSyntax.err()).contains("--type").contains("COL=long|double|string");
     Run engine = run("groupby", "--agg", "count()", "--engine", "gpu", g1.toString());
     assertThat(engine.code()).isEqualTo(2);
     assertThat(engine.err()).contains("auto, inline, threads, processes");

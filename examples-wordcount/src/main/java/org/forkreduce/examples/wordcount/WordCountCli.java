@@ -193,9 +193,9 @@ public final class WordCountCli implements Callable<Integer> {
     double seconds = s.total().toNanos() / 1e9;
     long bytes = c.get(Counters.BYTES_READ);
     return String.format(Locale.ROOT,
-        "wordcount: %,d bytes, %,d words, %,d distinct, %.3f s, %.1f MB/s, engine %s, %d workers",
+        "wordcount: %,d bytes, %,d words, %,d distinct, %.3f s, %.1f MB/s, engine %s, %s",
         bytes, c.get(WordCountMapper.WORDS), c.get(Counters.DISTINCT_KEYS), seconds,
-        seconds > 0 ? bytes / 1e6 / seconds : 0.0, s.engine(), s.workers());
+        seconds > 0 ? bytes / 1e6 / seconds : 0.0, s.consoleEngine(), s.workerCount());
   }
 
   /** Parses sizes such as {@code 65536}, {@code 64k}, {@code 32m}, {@code 1g}. */

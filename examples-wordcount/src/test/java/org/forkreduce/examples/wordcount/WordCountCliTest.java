@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +43,37 @@ class WordCountCliTest {
     assertThat(run.code()).isZero();
     assertThat(run.out()).isEqualTo("b\t3\nc\t3\na\t2\n");
     assertThat(run.err()).startsWith("wordcount: 22 bytes, 9 words, 4 distinct,")
-        .contains("engine auto→inline");
+        .containsPattern("engine auto(→|->)inline, 1 worker$");
   }
 
   @Test
   void main_inlineEngine_sameAnswer() {
     Run run = run("--engine", "inline", "--top", "10", input.toString());
     assertThat(run.out()).isEqualTo("b\t3\nc\t3\na\t2\nzeta\t1\n");
-    assertThat(run.err()).contains("engine inline, 1 workers");
+    assertThat(run.err()).contains("engine inline, 1 worker\n");
+  }
+
+  @Test
+  void main_asciiLocale_summaryInPlainAscii() throws Exception {
+    Path stderr = dir.resolve("stderr.txt");
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), WordCountCli.class.getName(),
+        "--engine", "auto", "--top", "1", input.toString())
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(stderr.toFile());
+    builder.environment().put("LANG", "C");
+    builder.environment().put("LC_ALL", "C");
+    Process process = builder.start();
+    try {
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the CLI finishes").isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+    String err = Files.readString(stderr, UTF_8);
+    assertThat(process.exitValue()).as(err).isZero();
+    assertThat(err).contains("engine auto->inline, 1 worker\n");
+    assertThat(err.chars().allMatch(c -> c < 128)).as(err).isTrue();
+    assertThat(err).as("a logging binding is on the class path").doesNotContain("SLF4J");
   }
 
   @Test

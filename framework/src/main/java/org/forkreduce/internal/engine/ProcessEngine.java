@@ -54,7 +54,12 @@ final class ProcessEngine implements Engine {
     if (closed) {
       throw new IllegalStateException("engine processes is closed; create a new one");
     }
-    byte[] jobBytes = Serde.checkedBytes(job, "job (its mapper, reducer or input)");
+    workers.classPath().requireLoadable(job.input(), "input");
+    workers.classPath().requireLoadable(job.mapper(), "mapper");
+    if (!job.isMapOnly()) {
+      workers.classPath().requireLoadable(job.reducer(), "reducer");
+    }
+    byte[] jobBytes = Serde.toBytes(job); // its parts were proven by the planner
     workers.fill();
     timer.planned(splits.size());
     Path dir = privateDirectory(options.tempDirectory());

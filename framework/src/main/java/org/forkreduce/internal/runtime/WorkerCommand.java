@@ -2,27 +2,22 @@ package org.forkreduce.internal.runtime;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.forkreduce.WorkerOptions;
 import org.forkreduce.WorkerStartException;
 import org.forkreduce.internal.worker.WorkerMain;
 
 /**
- * The command line of a worker JVM: this JVM's {@code java}, the options, and a class path made of
- * this JVM's class path plus the jars that hold the framework and its dependencies (which an
- * embedding application may load from elsewhere) plus any entries the options add.
+ * The command line of a worker JVM: this JVM's {@code java}, the options, and the group's {@link
+ * WorkerClassPath}.
  */
 final class WorkerCommand {
   private WorkerCommand() {}
 
-  static List<String> of(WorkerOptions options, int index) {
+  static List<String> of(WorkerOptions options, WorkerClassPath classPath, int index) {
     Path java = options.javaHome().resolve("bin").resolve("java");
     if (!Files.isExecutable(java)) {
       throw new WorkerStartException("Cannot start worker JVMs: no executable java at " + java
@@ -35,11 +30,11 @@ final class WorkerCommand {
     command.add("-XX:+ExitOnOutOfMemoryError");
     // the JVM prints some messages (the out-of-memory exit among them) on stdout, the protocol
     command.add("-XX:+DisplayVMOutputToStderr");
-    String classPath = classPath(options);
-    command.addAll(WorkerClassData.options(java, classPath, options.jvmOptions(),
+    String cp = classPath.joined();
+    command.addAll(WorkerClassData.options(java, cp, options.jvmOptions(),
         options.tempDirectory(), index));
     command.add("-cp");
-    command.add(classPath);
+    command.add(cp);
     command.add(WorkerMain.class.getName());
     command.add(Long.toString(ProcessHandle.current().pid()));
     command.add(Integer.toString(index));
@@ -78,34 +73,4 @@ final class WorkerCommand {
 
   /** The most young generation a worker gets when the options leave its heap to us, in MB. */
   static final long YOUNG = 256;
-
-  private static String classPath(WorkerOptions options) {
-    Set<String> entries = new LinkedHashSet<>();
-    for (String e : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-      if (!e.isEmpty()) {
-        entries.add(Path.of(e).toAbsolutePath().toString());
-      }
-    }
-    for (Class<?> c : new Class<?>[] {WorkerMain.class,
-        com.esotericsoftware.kryo.kryo5.Kryo.class, org.slf4j.LoggerFactory.class,
-        org.apache.commons.csv.CSVFormat.class, org.apache.commons.io.IOUtils.class,
-        ch.randelshofer.fastdoubleparser.JavaDoubleParser.class}) {
-      codeSource(c).ifPresent(entries::add);
-    }
-    entries.addAll(options.extraClassPath());
-    return String.join(java.io.File.pathSeparator, entries);
-  }
-
-  private static java.util.Optional<String> codeSource(Class<?> c) {
-    CodeSource source = c.getProtectionDomain().getCodeSource();
-    if (source == null || source.getLocation() == null
-        || !"file".equals(source.getLocation().getProtocol())) {
-      return java.util.Optional.empty();
-    }
-    try {
-      return java.util.Optional.of(Path.of(source.getLocation().toURI()).toString());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return java.util.Optional.empty();
-    }
-  }
 }

@@ -21,6 +21,7 @@ import org.forkreduce.WorkerOptions;
  */
 public final class WorkerGroup {
   private final WorkerOptions options;
+  private final WorkerClassPath classPath;
   private final Consumer<WorkerHandle> setup;
   private final WorkerHandle[] slots;
   private final AtomicInteger nextIndex = new AtomicInteger();
@@ -37,6 +38,7 @@ public final class WorkerGroup {
    */
   public WorkerGroup(WorkerOptions options, String owner, Consumer<WorkerHandle> setup) {
     this.options = options;
+    this.classPath = WorkerClassPath.of(options);
     this.setup = setup;
     this.slots = new WorkerHandle[options.workers()];
     this.starter = Executors.newCachedThreadPool(r -> {
@@ -56,6 +58,11 @@ public final class WorkerGroup {
         fillSlots();
       }
     }, starter);
+  }
+
+  /** The workers' class path, fixed when this group was made (see {@link WorkerClassPath}). */
+  public WorkerClassPath classPath() {
+    return classPath;
   }
 
   public int size() {
@@ -88,7 +95,7 @@ public final class WorkerGroup {
   }
 
   private WorkerHandle start() {
-    WorkerHandle worker = WorkerHandle.start(options, nextIndex.getAndIncrement());
+    WorkerHandle worker = WorkerHandle.start(options, classPath, nextIndex.getAndIncrement());
     try {
       setup.accept(worker);
     } catch (RuntimeException e) {

@@ -98,8 +98,8 @@ public final class WorkerHandle {
    *
    * @throws WorkerStartException with the command line, exit code and stderr if it fails
    */
-  public static WorkerHandle start(WorkerOptions options, int index) {
-    List<String> command = WorkerCommand.of(options, index);
+  public static WorkerHandle start(WorkerOptions options, WorkerClassPath classPath, int index) {
+    List<String> command = WorkerCommand.of(options, classPath, index);
     Process process;
     try {
       process = new ProcessBuilder(command).start();

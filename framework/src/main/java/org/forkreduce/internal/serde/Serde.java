@@ -8,6 +8,7 @@ import com.esotericsoftware.kryo.kryo5.objenesis.strategy.StdInstantiatorStrateg
 import com.esotericsoftware.kryo.kryo5.serializers.ClosureSerializer;
 import com.esotericsoftware.kryo.kryo5.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.kryo5.util.Pool;
+import java.lang.invoke.SerializedLambda;
 import java.util.function.Supplier;
 import org.forkreduce.NotShippableException;
 
@@ -81,9 +82,38 @@ public final class Serde {
     }
   }
 
+  /**
+   * Reads a value written by {@link #toBytes} from {@code like}. Classes are resolved as usual (the
+   * thread context loader) unless that loader cannot see {@code like}'s class, as when an
+   * application loads its job's classes with a loader of its own: then with that class's loader.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T fromBytes(byte[] bytes, T like) {
+    Kryo kryo = POOL.obtain();
+    ClassLoader usual = kryo.getClassLoader();
+    kryo.setClassLoader(sees(usual, like.getClass().getClassLoader()) ? usual
+        : like.getClass().getClassLoader());
+    try (Input in = new Input(bytes)) {
+      return (T) kryo.readClassAndObject(in);
+    } finally {
+      kryo.setClassLoader(usual);
+      POOL.free(kryo);
+    }
+  }
+
+  /** Whether {@code loader} delegates to {@code owner} (the boot loader's null included). */
+  private static boolean sees(ClassLoader loader, ClassLoader owner) {
+    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+      if (l == owner) {
+        return true;
+      }
+    }
+    return owner == null || owner == ClassLoader.getPlatformClassLoader();
+  }
+
   /** A deep copy made by a serialization round trip: exactly what a worker process would get. */
   public static <T> T copy(T value) {
-    return fromBytes(toBytes(value));
+    return fromBytes(toBytes(value), value);
   }
 
   /**
@@ -93,21 +123,49 @@ public final class Serde {
    * @throws NotShippableException naming the class and the field that failed
    */
   public static <T> T checkedCopy(T value, String role) {
-    return fromBytes(checkedBytes(value, role));
+    return fromBytes(checkedBytes(value, role), value);
   }
 
   /** Serializes {@code value} after proving that it survives a round trip. */
   public static byte[] checkedBytes(Object value, String role) {
     try {
       byte[] bytes = toBytes(value);
-      fromBytes(bytes);
+      fromBytes(bytes, value);
       return bytes;
     } catch (RuntimeException | StackOverflowError e) {
-      throw new NotShippableException("The " + role + " (" + value.getClass().getName()
-          + ") cannot be sent to a worker: " + firstLine(e.getMessage()) + trace(e)
-          + ". Make every field it holds serializable (or transient and set it in setup), and"
-          + " use a lambda, static nested or top-level class rather than an anonymous or inner"
-          + " class that captures its outer instance.", e);
+      throw Lambdas.serialized(value).map(lambda -> notShippable(lambda, role, e))
+          .orElseGet(() -> new NotShippableException("The " + role + " ("
+              + value.getClass().getName() + ") cannot be sent to a worker: "
+              + firstLine(e.getMessage()) + trace(e) + ". Make every field it holds serializable"
+              + " (or transient and set it in setup), and use a lambda, static nested or"
+              + " top-level class rather than an anonymous or inner class that captures its"
+              + " outer instance.", e));
+    }
+  }
+
+  /** Names the lambda's enclosing class and the type of the first captured value that fails. */
+  private static NotShippableException notShippable(SerializedLambda lambda, String role,
+      Throwable e) {
+    String captured = "";
+    for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
+      Object arg = lambda.getCapturedArg(i);
+      if (arg != null && !survives(arg)) {
+        captured = " it captures a " + arg.getClass().getName() + ", which cannot be serialized;";
+        break;
+      }
+    }
+    return new NotShippableException("The " + role + " (a lambda in "
+        + Lambdas.capturingClass(lambda) + ") cannot be sent to a worker:" + captured + " "
+        + firstLine(e.getMessage()) + trace(e) + ". Capture only serializable values, or make"
+        + " the " + role + " a class that holds the value in a transient field set in setup.", e);
+  }
+
+  private static boolean survives(Object value) {
+    try {
+      fromBytes(toBytes(value), value);
+      return true;
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
     }
   }
 

@@ -11,8 +11,8 @@ class WorkerCommandTest {
 
   @Test
   void of_noHeapOption_startsTheHeapAtItsShareOfAQuarterOfMemory() {
-    List<String> one = WorkerCommand.of(WorkerOptions.defaults().workers(1), 0);
-    List<String> four = WorkerCommand.of(WorkerOptions.defaults().workers(4), 0);
+    List<String> one = command(WorkerOptions.defaults().workers(1));
+    List<String> four = command(WorkerOptions.defaults().workers(4));
     long total = ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     assertThat(one).contains("-Xms" + Math.max(64, total / 4 >> 20) + "m",
@@ -23,7 +23,7 @@ class WorkerCommandTest {
   @Test
   void of_youngGenerationSizedByTheOptions_addsNoYoungSize() {
     for (String young : List.of("-Xmn64m", "-XX:MaxNewSize=100m", "-XX:NewRatio=3")) {
-      List<String> command = WorkerCommand.of(WorkerOptions.defaults().jvmOption(young), 0);
+      List<String> command = command(WorkerOptions.defaults().jvmOption(young));
       assertThat(command).contains(young);
       assertThat(command.stream().filter(a -> a.startsWith("-Xmn") && !a.equals(young)))
           .as("%s", command).isEmpty();
@@ -35,11 +35,15 @@ class WorkerCommandTest {
     for (WorkerOptions o : List.of(WorkerOptions.defaults().heap("512m"),
         WorkerOptions.defaults().jvmOption("-Xms100m"),
         WorkerOptions.defaults().jvmOption("-XX:MaxRAMPercentage=50"))) {
-      List<String> command = WorkerCommand.of(o, 0);
+      List<String> command = command(o);
       assertThat(command.stream().filter(a -> a.startsWith("-Xms") || a.startsWith("-Xmn"))
           .toList())
           .as("%s", command).isEqualTo(o.jvmOptions().contains("-Xms100m")
               ? List.of("-Xms100m") : List.of());
     }
+  }
+
+  private static List<String> command(WorkerOptions options) {
+    return WorkerCommand.of(options, WorkerClassPath.of(options), 0);
   }
 }
