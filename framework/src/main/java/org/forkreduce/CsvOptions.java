@@ -17,12 +17,21 @@ public final class CsvOptions implements Serializable {
   private final Character quote;
   private final BadRecordPolicy policy;
   private final String rejectsDir;
+  private final long maxRejectBytes;
+  private final int maxRejectLines;
 
-  private CsvOptions(char delimiter, Character quote, BadRecordPolicy policy, String rejectsDir) {
+  private CsvOptions(char delimiter, Character quote, BadRecordPolicy policy, String rejectsDir,
+      long maxRejectBytes, int maxRejectLines) {
     this.delimiter = delimiter;
     this.quote = quote;
     this.policy = policy;
     this.rejectsDir = rejectsDir;
+    this.maxRejectBytes = maxRejectBytes;
+    this.maxRejectLines = maxRejectLines;
+  }
+
+  private CsvOptions(char delimiter, Character quote, BadRecordPolicy policy, String rejectsDir) {
+    this(delimiter, quote, policy, rejectsDir, 1 << 20, 1000);
   }
 
   /** RFC 4180: comma, double quote, bad records fail the job. */
@@ -41,7 +50,7 @@ public final class CsvOptions implements Serializable {
       throw new IllegalArgumentException("the delimiter may not be a line break or the quote"
           + " character, got " + printable(delimiter));
     }
-    return new CsvOptions(delimiter, quote, policy, rejectsDir);
+    return new CsvOptions(delimiter, quote, policy, rejectsDir, maxRejectBytes, maxRejectLines);
   }
 
   /** Sets the quote character; it may not be a line break or the delimiter. */
@@ -50,24 +59,51 @@ public final class CsvOptions implements Serializable {
       throw new IllegalArgumentException("the quote may not be a line break or the delimiter,"
           + " got " + printable(quote));
     }
-    return new CsvOptions(delimiter, quote, policy, rejectsDir);
+    return new CsvOptions(delimiter, quote, policy, rejectsDir, maxRejectBytes, maxRejectLines);
   }
 
   /** Fails the job on the first bad record (the default). */
   public CsvOptions failOnBadRecords() {
-    return new CsvOptions(delimiter, quote, BadRecordPolicy.FAIL, null);
+    return new CsvOptions(delimiter, quote, BadRecordPolicy.FAIL, null, maxRejectBytes,
+        maxRejectLines);
   }
 
   /**
-   * Skips bad records, counts them ({@code bad_records}) and writes each verbatim to files in
-   * {@code rejectsDir}, one per split that had any, named after the split.
+   * Skips bad records, counts them ({@code bad_records}, and their lines {@code bad_lines}) and
+   * writes each whole, byte for byte, to files in {@code rejectsDir}, one per split that had
+   * any, named after the split. A record that cannot end (a quote left open) is skipped up to
+   * the next line that is on its own a whole record with the header's field count; a rejected
+   * span larger than {@link #maxRejectBytes()} or {@link #maxRejectLines()} fails the job.
    */
   public CsvOptions skipBadRecords(Path rejectsDir) {
     if (!Files.isDirectory(rejectsDir)) {
       throw new IllegalArgumentException("the rejects directory must exist: " + rejectsDir);
     }
     return new CsvOptions(delimiter, quote, BadRecordPolicy.SKIP,
-        rejectsDir.toAbsolutePath().toString());
+        rejectsDir.toAbsolutePath().toString(), maxRejectBytes, maxRejectLines);
+  }
+
+  /**
+   * Sets the largest span of bytes and lines one skipped bad record may take (default 1 MiB and
+   * 1,000 lines): it bounds the look-ahead for the next good line after a quote left open, and
+   * a larger span fails the job rather than being skipped.
+   */
+  public CsvOptions maxRejectSpan(long bytes, int lines) {
+    if (bytes < 1 || lines < 1) {
+      throw new IllegalArgumentException("the rejected span limits must be positive, got "
+          + bytes + " bytes and " + lines + " lines");
+    }
+    return new CsvOptions(delimiter, quote, policy, rejectsDir, bytes, lines);
+  }
+
+  /** The most bytes one skipped bad record may span. */
+  public long maxRejectBytes() {
+    return maxRejectBytes;
+  }
+
+  /** The most lines one skipped bad record may span. */
+  public int maxRejectLines() {
+    return maxRejectLines;
   }
 
   public char delimiter() {

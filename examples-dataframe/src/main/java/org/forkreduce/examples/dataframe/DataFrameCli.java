@@ -169,7 +169,8 @@ public final class DataFrameCli {
       if (bad > 0) {
         Path rejects = output != null ? Path.of(output + ".rejects") : Path.of("groupby.rejects");
         collectRejects(rejectsDir, rejects);
-        err.println("dataframe: " + bad + " bad records skipped, written to " + rejects);
+        err.println("dataframe: " + bad + " bad records (" + table.counters()
+            .get(Counters.BAD_LINES) + " lines) skipped, written to " + rejects);
       }
       err.println(summary(table));
       return 0;

@@ -165,12 +165,21 @@ final class InputFiles {
 
   /** The split's own bytes only: a plain file's range, or a gzip file's whole stream. */
   public static InputStream openRange(Split split) throws IOException {
-    InputStream in = open(split, split.compressed() ? 0 : split.start());
+    return openRange(split, split.start());
+  }
+
+  /**
+   * The split's bytes from file offset {@code from} (uncompressed; in a gzip file, its stream
+   * from there to its end).
+   */
+  public static InputStream openRange(Split split, long from) throws IOException {
+    InputStream in = open(split, split.compressed() ? 0 : from);
     if (split.compressed()) {
+      in.skipNBytes(from);
       return in;
     }
     return new java.io.FilterInputStream(in) {
-      private long left = split.length();
+      private long left = split.end() - from;
 
       @Override
       public int read() throws IOException {
