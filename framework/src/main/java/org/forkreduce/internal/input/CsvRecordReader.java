@@ -221,9 +221,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
       String s = new String(in.readNBytes(4 * EXCERPT), StandardCharsets.UTF_8);
       int lf = s.indexOf('\n');
       String line = (lf < 0 ? s : s.substring(0, lf)).replace("\r", "");
-      boolean more = line.length() > EXCERPT || lf >= 0 && lf + 1 < s.length();
-      return "\"" + (line.length() > EXCERPT ? line.substring(0, EXCERPT) : line) + "\""
-          + (more ? " (first line, cut)" : "");
+      return "\"" + (line.length() > EXCERPT ? line.substring(0, EXCERPT) + "..." : line) + "\"";
     }
   }
 

@@ -105,7 +105,7 @@ class StrayQuoteTest {
       }
     }).isInstanceOf(InputException.class)
         .hasMessageContaining("line " + BAD_LINE + " (byte offset " + offset + ")")
-        .hasMessageContaining("\"\"stray," + BAD_LINE + "\" (first line, cut)")
+        .hasMessageContaining("The record: \"\"stray," + BAD_LINE + "\". Fix")
         .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(800));
   }
 
