@@ -77,15 +77,24 @@ public interface Engine extends AutoCloseable {
    * @throws IllegalStateException if the engine's module or library is missing, naming it
    */
   static Engine named(String name, int workers, String master) {
+    return named(name, WorkerOptions.defaults().workers(workers), master);
+  }
+
+  /**
+   * {@link #named(String, int, String)} with worker processes started as {@code options} say
+   * (their number is also the threads engine's), e.g. with a heap of their own.
+   */
+  static Engine named(String name, WorkerOptions options, String master) {
+    int workers = options.workers();
     if (master != null && List.of("auto", "inline", "threads", "processes").contains(name)) {
       throw new IllegalArgumentException("a master ('" + master + "') is for engines that run "
           + "elsewhere, such as spark; engine '" + name + "' runs on this machine: drop it");
     }
     return switch (name) {
-      case "auto" -> auto(WorkerOptions.defaults().workers(workers));
+      case "auto" -> auto(options);
       case "inline" -> inline();
       case "threads" -> threads(workers);
-      case "processes" -> processes(workers);
+      case "processes" -> processes(options);
       default -> Engines.provided(name, workers, master);
     };
   }

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.Engine;
-import org.forkreduce.ForkReduceException;
-import org.forkreduce.InputException;
+import org.forkreduce.Failure;
+import org.forkreduce.WorkerOptions;
 import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
@@ -34,8 +34,7 @@ import picocli.CommandLine.Parameters;
     description = "Group-by aggregation over CSV files with ForkReduce.",
     subcommands = DataFrameCli.GroupByCommand.class)
 public final class DataFrameCli {
-  static final int EXIT_FAILED = 1;
-  static final int EXIT_USAGE = 2;
+  static final int EXIT_USAGE = Failure.EXIT_USAGE;
 
   private DataFrameCli() {}
 
@@ -101,6 +100,16 @@ public final class DataFrameCli {
     @Option(names = "--delimiter", defaultValue = ",", description = "Field delimiter.")
     char delimiter;
 
+    @Option(names = "--worker-heap", paramLabel = "SIZE",
+        description = "Each worker process's maximum heap, as -Xmx takes it: 512m, 2g"
+            + " (default: the JVM's).")
+    String workerHeap;
+
+    @Option(names = "--verbose",
+        description = "On failure, print the full stack trace to stderr after the one-line"
+            + " error.")
+    boolean verbose;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV files or directories.")
     List<Path> inputs;
 
@@ -130,12 +139,8 @@ public final class DataFrameCli {
             Schema.deleteTree(rejectsDir);
           }
         }
-      } catch (InputException | IllegalArgumentException | IllegalStateException e) {
-        err.println("dataframe: " + e.getMessage());
-        return EXIT_USAGE;
-      } catch (ForkReduceException | IOException e) {
-        err.println("dataframe: " + e.getMessage());
-        return EXIT_FAILED;
+      } catch (RuntimeException | IOException | OutOfMemoryError e) {
+        return Failure.report("dataframe", e, verbose, err);
       }
     }
 
@@ -161,14 +166,18 @@ public final class DataFrameCli {
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
       ResultTable table;
-      try (Engine e = Engine.named(engine, n, master)) {
+      WorkerOptions workerOptions = WorkerOptions.defaults().workers(n);
+      try (Engine e = Engine.named(engine, workerHeap == null ? workerOptions
+          : workerOptions.heap(workerHeap), master)) {
         table = agg.run(e);
       }
-      write(table);
       long bad = table.counters().get(Counters.BAD_RECORDS);
+      Path rejects = output != null ? Path.of(output + ".rejects") : Path.of("groupby.rejects");
       if (bad > 0) {
-        Path rejects = output != null ? Path.of(output + ".rejects") : Path.of("groupby.rejects");
         collectRejects(rejectsDir, rejects);
+      }
+      write(table); // the result last: nothing on stdout before all else has succeeded
+      if (bad > 0) {
         err.println("dataframe: " + bad + " bad records (" + table.counters()
             .get(Counters.BAD_LINES) + " lines) skipped, written to " + rejects);
       }
@@ -199,6 +208,8 @@ public final class DataFrameCli {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp,
             StandardCharsets.UTF_8))) {
           table.writeCsv(w);
+        } catch (IOException e) {
+          throw Failure.naming(target, e);
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
@@ -217,6 +228,8 @@ public final class DataFrameCli {
         for (Path p : parts) {
           w.write(Files.readString(p, StandardCharsets.UTF_8));
         }
+      } catch (IOException e) {
+        throw Failure.naming(target, e);
       }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ final class InputFiles {
         try (Stream<Path> walk = Files.walk(r)) {
           walk.filter(p -> !p.equals(r) && Files.isRegularFile(p) && !isHidden(r, p))
               .sorted()
-              .forEach(files::add);
+              .forEach(p -> files.add(readable(p)));
         } catch (UncheckedIOException e) {
           throw e.getCause();
         }
@@ -89,6 +90,18 @@ final class InputFiles {
       }
     }
     return files;
+  }
+
+  private static Path readable(Path file) {
+    if (!Files.isReadable(file)) {
+      throw unreadable(file, null);
+    }
+    return file;
+  }
+
+  private static InputException unreadable(Path file, Throwable cause) {
+    return new InputException("Input file is not readable: " + file + ". Grant read permission"
+        + " to this user, or move it out of the input directory.", cause);
   }
 
   private static boolean isHidden(Path root, Path file) {
@@ -160,6 +173,8 @@ final class InputFiles {
     } catch (NoSuchFileException e) {
       throw new InputException("Input file disappeared during the job: " + path
           + ". Do not move or delete inputs while a job runs.", e);
+    } catch (AccessDeniedException e) {
+      throw unreadable(path, e);
     }
   }
 

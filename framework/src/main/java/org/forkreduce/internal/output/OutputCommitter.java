@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
+import org.forkreduce.Failure;
 import org.forkreduce.JobResult;
 import org.forkreduce.WriteOption;
 
@@ -81,12 +82,14 @@ public final class OutputCommitter {
   /** Writes at most {@code maxLines} lines, each ended by LF, to part {@code index} in dir. */
   public static void writePart(Path dir, int index, Iterator<String> lines, long maxLines)
       throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(partName(index)),
-        StandardCharsets.UTF_8)) {
+    Path part = dir.resolve(partName(index));
+    try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
       for (long n = 0; n < maxLines && lines.hasNext(); n++) {
         w.write(lines.next());
         w.write('\n');
       }
+    } catch (IOException e) {
+      throw Failure.naming(part, e);
     }
   }
 
