@@ -63,8 +63,8 @@ public record Failure(String message, int exitCode) {
           || c instanceof RemoteTaskException r && isInputError(r.remoteClassName())) {
         return new Failure(remoteMessage(c), EXIT_USAGE);
       }
-      if (c.getMessage() != null && c.getMessage().contains(NO_SPACE)) {
-        noSpace = c; // the deepest says it best: the outer ones only wrap it
+      if (c.getMessage() != null && c.getMessage().contains(NO_SPACE) && !namesAPath(noSpace)) {
+        noSpace = c; // the first that names the path, else the deepest: outer ones only wrap it
       }
     }
     if (noSpace != null) {
@@ -114,6 +114,11 @@ public record Failure(String message, int exitCode) {
     } catch (IOException | RuntimeException e) {
       return "";
     }
+  }
+
+  private static boolean namesAPath(Throwable t) {
+    return t instanceof FileSystemException f && f.getFile() != null
+        || t instanceof RemoteTaskException;
   }
 
   private static boolean isInputError(String className) {
