@@ -2,6 +2,8 @@ package org.forkreduce.examples.dataframe;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -205,8 +207,9 @@ public final class DataFrameCli {
       Path target = output.toAbsolutePath();
       Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       try {
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp,
-            StandardCharsets.UTF_8))) {
+        // the file is closed by itself: a writer whose last flush fails leaves it open
+        try (OutputStream file = Files.newOutputStream(temp);
+            Writer w = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
           table.writeCsv(w);
         } catch (IOException e) {
           throw Failure.naming(target, e);

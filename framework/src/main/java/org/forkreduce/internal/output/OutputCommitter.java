@@ -2,6 +2,8 @@ package org.forkreduce.internal.output;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -83,7 +85,10 @@ public final class OutputCommitter {
   public static void writePart(Path dir, int index, Iterator<String> lines, long maxLines)
       throws IOException {
     Path part = dir.resolve(partName(index));
-    try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+    // the file is closed by itself: a writer whose last flush fails (a full disk) leaves it open
+    try (OutputStream file = Files.newOutputStream(part);
+        BufferedWriter w = new BufferedWriter(
+            new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
       for (long n = 0; n < maxLines && lines.hasNext(); n++) {
         w.write(lines.next());
         w.write('\n');
