@@ -26,4 +26,9 @@ public interface RecordReader<I> extends Closeable {
   default long badRecords() {
     return 0;
   }
+
+  /** Lines of the file in the records {@link #badRecords()} counts. */
+  default long badLines() {
+    return 0;
+  }
 }

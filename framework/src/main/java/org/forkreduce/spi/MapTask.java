@@ -51,6 +51,7 @@ final class MapTask {
       counters.add(Counters.BYTES_READ, reader.bytesConsumed());
       if (reader.badRecords() > 0) {
         counters.add(Counters.BAD_RECORDS, reader.badRecords());
+        counters.add(Counters.BAD_LINES, reader.badLines());
       }
     } catch (TaskException e) {
       throw e;

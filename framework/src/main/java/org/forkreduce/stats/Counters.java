@@ -22,6 +22,8 @@ public final class Counters implements Serializable {
   public static final String SPLITS = "splits";
   /** Records skipped as bad and written to a rejects file (only under a skip policy). */
   public static final String BAD_RECORDS = "bad_records";
+  /** Lines of the file in the bad records skipped (a record cut short by a stray quote spans many). */
+  public static final String BAD_LINES = "bad_lines";
   /** Distinct keys in the result (pairs in the result of a map-only job). */
   public static final String DISTINCT_KEYS = "distinct_keys";
 

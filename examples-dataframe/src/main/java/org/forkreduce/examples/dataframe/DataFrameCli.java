@@ -2,6 +2,8 @@ package org.forkreduce.examples.dataframe;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -21,8 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.forkreduce.CsvOptions;
 import org.forkreduce.Engine;
-import org.forkreduce.ForkReduceException;
-import org.forkreduce.InputException;
+import org.forkreduce.Failure;
 import org.forkreduce.WorkerOptions;
 import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.stats.Counters;
@@ -37,8 +38,7 @@ import picocli.CommandLine.Parameters;
     description = "Group-by aggregation over CSV files with ForkReduce.",
     subcommands = DataFrameCli.GroupByCommand.class)
 public final class DataFrameCli {
-  static final int EXIT_FAILED = 1;
-  static final int EXIT_USAGE = 2;
+  static final int EXIT_USAGE = Failure.EXIT_USAGE;
   /** The syntax of {@code --type}, shown in its help and its errors. */
   static final String TYPE_SYNTAX = "COL=long|double|string";
 
@@ -122,6 +122,16 @@ public final class DataFrameCli {
             + " a type (long, double or string) or inferred.")
     List<String> columns;
 
+    @Option(names = "--worker-heap", paramLabel = "SIZE",
+        description = "Each worker process's maximum heap, as -Xmx takes it: 512m, 2g"
+            + " (default: the JVM's).")
+    String workerHeap;
+
+    @Option(names = "--verbose",
+        description = "On failure, print the full stack trace to stderr after the one-line"
+            + " error.")
+    boolean verbose;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV files or directories.")
     List<Path> inputs;
 
@@ -151,12 +161,8 @@ public final class DataFrameCli {
             Schema.deleteTree(rejectsDir);
           }
         }
-      } catch (InputException | IllegalArgumentException | IllegalStateException e) {
-        err.println("dataframe: " + e.getMessage());
-        return EXIT_USAGE;
-      } catch (ForkReduceException | IOException e) {
-        err.println("dataframe: " + e.getMessage());
-        return EXIT_FAILED;
+      } catch (RuntimeException | IOException | OutOfMemoryError e) {
+        return Failure.report("dataframe", e, verbose, err);
       }
     }
 
@@ -177,6 +183,7 @@ public final class DataFrameCli {
     /** The worker processes' options: {@code n} workers and the {@code --worker-timeout}. */
     private WorkerOptions workerOptions(int n) {
       WorkerOptions options = WorkerOptions.defaults().workers(n);
+      options = workerHeap == null ? options : options.heap(workerHeap);
       return workerTimeout == null ? options : options.workerTimeout(workerTimeout);
     }
 
@@ -214,12 +221,15 @@ public final class DataFrameCli {
       try (Engine e = Engine.named(engine, workerOptions(n), master)) {
         table = agg.run(e);
       }
-      write(table);
       long bad = table.counters().get(Counters.BAD_RECORDS);
+      Path rejects = output != null ? Path.of(output + ".rejects") : Path.of("groupby.rejects");
       if (bad > 0) {
-        Path rejects = output != null ? Path.of(output + ".rejects") : Path.of("groupby.rejects");
         collectRejects(rejectsDir, rejects);
-        err.println("dataframe: " + bad + " bad records skipped, written to " + rejects);
+      }
+      write(table); // the result last: nothing on stdout before all else has succeeded
+      if (bad > 0) {
+        err.println("dataframe: " + bad + " bad records (" + table.counters()
+            .get(Counters.BAD_LINES) + " lines) skipped, written to " + rejects);
       }
       err.println(summary(table));
       return 0;
@@ -265,9 +275,13 @@ public final class DataFrameCli {
       Path temp = target.resolveSibling("." + target.getFileName() + "."
           + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
       try {
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+        // the file is closed by itself: a writer whose last flush fails leaves it open
+        try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+            Writer w = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
           table.writeCsv(w);
+        } catch (IOException e) {
+          throw Failure.naming(target, e);
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
@@ -286,6 +300,8 @@ public final class DataFrameCli {
         for (Path p : parts) {
           w.write(Files.readString(p, StandardCharsets.UTF_8));
         }
+      } catch (IOException e) {
+        throw Failure.naming(target, e);
       }
     }
 

@@ -138,4 +138,17 @@ class DataFrameCliTest {
     assertThat(engine.code()).isEqualTo(2);
     assertThat(engine.err()).contains("auto, inline, threads, processes");
   }
+
+  @Test
+  void groupby_badRecordInsideTheJob_inputErrorExitTwoOnEveryEngine() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3,\"4\n", UTF_8);
+    for (String engine : new String[] {"inline", "threads", "processes"}) {
+      Run run = run("groupby", "--by", "a", "--agg", "count()", "--engine", engine,
+          "--workers", "2", bad.toString());
+      assertThat(run.code()).as(engine + ": " + run.err()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).as(engine).startsWith("dataframe: Bad CSV record in " + bad
+          + " at line 3 (byte offset 8)").hasLineCount(1);
+    }
+  }
 }

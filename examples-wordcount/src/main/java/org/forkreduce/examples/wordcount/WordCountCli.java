@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import org.forkreduce.Engine;
-import org.forkreduce.ForkReduceException;
-import org.forkreduce.InputException;
+import org.forkreduce.Failure;
 import org.forkreduce.Job;
-import org.forkreduce.JobFailedException;
 import org.forkreduce.JobResult;
 import org.forkreduce.OutputExistsException;
 import org.forkreduce.WorkerOptions;
@@ -31,8 +29,7 @@ import picocli.CommandLine.Parameters;
     description = "Counts the words of text files with ForkReduce and prints the top K as"
         + " word<TAB>count, by count descending then word ascending.")
 public final class WordCountCli implements Callable<Integer> {
-  static final int EXIT_FAILED = 1;
-  static final int EXIT_USAGE = 2;
+  static final int EXIT_USAGE = Failure.EXIT_USAGE;
 
   @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
       description = "Where mappers run: " + Engine.NAMES + " (default: ${DEFAULT-VALUE}:"
@@ -67,6 +64,15 @@ public final class WordCountCli implements Callable<Integer> {
 
   @Option(names = "--overwrite", description = "Replace DIR if it exists.")
   boolean overwrite;
+
+  @Option(names = "--worker-heap", paramLabel = "SIZE",
+      description = "Each worker process's maximum heap, as -Xmx takes it: 512m, 2g (default:"
+          + " the JVM's).")
+  String workerHeap;
+
+  @Option(names = "--verbose",
+      description = "On failure, print the full stack trace to stderr after the one-line error.")
+  boolean verbose;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Text files or directories.")
   List<Path> inputs;
@@ -112,17 +118,8 @@ public final class WordCountCli implements Callable<Integer> {
         JobResult.checkTarget(output, writeOptions());
       }
       return count(job, n);
-    } catch (InputException | OutputExistsException | IllegalArgumentException
-        | IllegalStateException e) {
-      err.println("wordcount: " + e.getMessage());
-      return EXIT_USAGE;
-    } catch (JobFailedException e) {
-      err.println("wordcount: " + e.getMessage());
-      e.getCause().printStackTrace(err);
-      return EXIT_FAILED;
-    } catch (ForkReduceException | java.io.IOException e) {
-      err.println("wordcount: " + e.getMessage());
-      return EXIT_FAILED;
+    } catch (RuntimeException | java.io.IOException | OutOfMemoryError e) {
+      return Failure.report("wordcount", e, verbose, err);
     }
   }
 
@@ -142,6 +139,7 @@ public final class WordCountCli implements Callable<Integer> {
   /** The worker processes' options: {@code n} workers and the {@code --worker-timeout}. */
   private WorkerOptions workerOptions(int n) {
     WorkerOptions options = WorkerOptions.defaults().workers(n);
+    options = workerHeap == null ? options : options.heap(workerHeap);
     return workerTimeout == null ? options : options.workerTimeout(workerTimeout);
   }
 
@@ -155,14 +153,19 @@ public final class WordCountCli implements Callable<Integer> {
         bar.clear();
       }
     }
-    for (Map.Entry<String, Long> e : top(result, top, WordCount.BY_COUNT_THEN_WORD)) {
-      out.println(e.getKey() + "\t" + e.getValue());
-    }
-    out.flush();
     if (output != null) {
       result.writeTo(output, WordCount.BY_COUNT_THEN_WORD, writeOptions());
     }
-    err.println(summary(result));
+    // nothing on stdout before all has succeeded: a failure after a partial print would look
+    // like a (short) answer to whoever reads the output
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Long> e : top(result, top, WordCount.BY_COUNT_THEN_WORD)) {
+      text.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+    }
+    String summary = summary(result);
+    out.print(text);
+    out.flush();
+    err.println(summary);
     return 0;
   }
 

@@ -144,6 +144,60 @@ class WordCountCliTest {
     assertThat(run.err()).contains("0 words, 0 distinct");
   }
 
+  private Path distinctWords(int n) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append("word").append(i).append('\n');
+    }
+    return Files.writeString(dir.resolve("distinct.txt"), sb, UTF_8);
+  }
+
+  @Test
+  void main_workerOutOfMemory_oneLineNamingWorkerAndHeapNothingOnStdout() throws IOException {
+    Path big = distinctWords(1_000_000);
+    Run run = run("--engine", "processes", "--workers", "1", "--worker-heap", "32m",
+        "--split-size", "64m", big.toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).matches("wordcount: out of memory in worker \\d+ \\(pid \\d+\\), heap"
+        + " -Xmx32m .*--worker-heap.*--workers\\)\\R");
+  }
+
+  @Test
+  void main_diskFullOnTmpfs_oneLineNamingThePathExitOne() throws Exception {
+    Path small = Files.createDirectory(dir.resolve("small"));
+    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs",
+        small.toString()).redirectErrorStream(true).start();
+    String why = new String(mount.getInputStream().readAllBytes(), UTF_8).strip();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0,
+        () -> "cannot mount a tmpfs here (" + why + "); skipping the real disk-full check");
+    try {
+      Path big = distinctWords(300_000);
+      for (String engine : new String[] {"inline", "processes"}) {
+        Run run = run("--engine", engine, "--workers", "2", "--top", "3", "--output",
+            small.resolve(engine).toString(), big.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).as(engine).startsWith("wordcount: disk full: " + small)
+            .contains("No space left on device (").contains("bytes free of")
+            .hasLineCount(1);
+      }
+    } finally {
+      Process umount = new ProcessBuilder("umount", small.toString()).redirectErrorStream(true)
+          .start();
+      String busy = new String(umount.getInputStream().readAllBytes(), UTF_8).strip();
+      assertThat(umount.waitFor()).as("umount: " + busy).isZero();
+    }
+  }
+
+  @Test
+  void main_verbose_stackTraceAfterTheOneLine() {
+    Run run = run("--verbose", dir.resolve("missing.txt").toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("wordcount: Input path does not exist")
+        .contains("\tat org.forkreduce.");
+  }
+
   @Test
   void top_randomCountsWithTies_equalsThePrefixOfAFullSort() {
     java.util.Random random = new java.util.Random(5);

@@ -1,12 +1,13 @@
 package org.forkreduce.internal.input;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,47 +30,65 @@ import org.forkreduce.Split.Unproven;
  */
 final class CsvRecordReader implements RecordReader<CsvRow> {
   private static final int BUFFER = 1 << 16;
+  /** The most characters of a bad record an error message quotes. */
+  private static final int EXCERPT = 200;
 
   /** The meta of a whole header-less file's split: the names of its columns. */
   record Named(String[] names) implements java.io.Serializable {}
 
   private final Split split;
   private final CsvOptions options;
-  private final long base;
-  private final CsvRecordSource source;
+  /** Whether the split is parsed from its bytes ({@link Utf8CsvSource}), else by Commons CSV. */
+  private final boolean fast;
+  /** The file offset where {@link #source} starts: the split's start, a BOM, or a resync. */
+  private long base;
+  private CsvRecordSource source;
   private Header header;
   /** Whether the source holds a record not yet handed out (read ahead to find a record's end). */
   private boolean pending;
+  /** Whether {@link #source} has read a record (the header included). */
   private boolean started;
   private CsvRow current;
+  /** The start of the bad record being reported, or -1: the position named on failure. */
+  private long badAt = -1;
   private long badRecords;
-  private Writer rejects;
+  private long badLines;
+  private OutputStream rejects;
 
   CsvRecordReader(Split split, CsvOptions options, InputStream in) throws IOException {
     this.split = split;
     this.options = options;
     Object meta = split.meta() instanceof Unproven u ? u.meta() : split.meta();
-    if (meta instanceof String[] names
-        && Utf8CsvSource.handles(options.delimiter(), options.quote())) {
+    this.fast = meta instanceof String[] && Utf8CsvSource.handles(options.delimiter(),
+        options.quote());
+    if (fast) {
       // a split that carries the header was cut at a record start of a file proven strict, or
       // at a line start of a file that is if no split has a quote
-      this.base = split.start();
-      this.source = new Utf8CsvSource(in, base, options.delimiter(), options.quote(), 1 << 20,
-          !split.speculative());
-      this.header = new Header(names);
+      this.header = new Header((String[]) meta);
+      this.source = open(in, split.start(), false);
       return;
     }
-    InputStream bytes = new BufferedInputStream(in, BUFFER);
-    boolean bom = (split.start() == 0 || split.compressed()) && skipBom(bytes);
-    this.base = (split.compressed() ? 0 : split.start()) + (bom ? 3 : 0);
-    this.source = CsvRecordSource.commons(decode(bytes), options.format(), this::byteOffset);
+    this.source = open(in, split.start(), split.start() == 0 || split.compressed());
     if (meta instanceof String[] names) {
       header = new Header(names);
     } else if (meta instanceof Named named) {
       header = new Header(named.names());
     } else if (source.next()) {
       header = new Header(source.row(null).toList().toArray(String[]::new));
+      started = true;
     }
+  }
+
+  /** A source over {@code in}, the split's bytes from {@code offset}, a record start. */
+  private CsvRecordSource open(InputStream in, long offset, boolean maybeBom) throws IOException {
+    if (fast) {
+      base = offset;
+      return new Utf8CsvSource(in, offset, options.delimiter(), options.quote(), 1 << 20,
+          !split.speculative());
+    }
+    InputStream bytes = new BufferedInputStream(in, BUFFER);
+    base = offset + (maybeBom && skipBom(bytes) ? 3 : 0);
+    return CsvRecordSource.commons(decode(bytes), options.format(), this::byteOffset);
   }
 
   static Reader decode(InputStream bytes) {
@@ -105,14 +124,15 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
 
   @Override
   public boolean next() throws IOException {
+    long limit = split.compressed() ? Long.MAX_VALUE : split.end();
     while (true) {
       try {
         if (!advance()) {
           return false;
         }
       } catch (CsvRecordSource.CsvSyntaxException e) {
-        malformed(e);
-        return false;
+        skip(failedRecordStart(), limit, "it does not parse as CSV (" + e.getMessage() + ")");
+        continue;
       }
       started = true;
       CsvRow row = source.row(header);
@@ -125,48 +145,94 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
       long end;
       try {
         pending = source.next();
-        end = pending ? source.offset() : split.end();
+        end = pending ? source.offset() : limit;
       } catch (CsvRecordSource.CsvSyntaxException e) {
-        end = split.end();
+        pending = false;
+        end = limit; // the next record is bad too: one span for both
       }
-      bad(from, end, "expected " + header.names.size() + " fields as in the columns "
+      skip(from, end, "expected " + header.names.size() + " fields as in the columns "
           + header.names + ", got " + fields);
     }
   }
 
-  private void malformed(RuntimeException e) throws IOException {
-    long from = started ? source.offset() : split.start();
-    bad(from, split.end(), "it does not parse as CSV (" + e.getMessage() + ")");
+  /** The start of the record the source failed on: the byte parser names it itself. */
+  private long failedRecordStart() throws IOException {
+    if (fast || !started) {
+      return fast ? source.offset() : base;
+    }
+    long last = source.offset();
+    return BadSpan.recordEnd(InputFiles.openRange(split, last), last, options.delimiter(),
+        options.quote());
   }
 
-  private void bad(long from, long to, String why) throws IOException {
-    String raw = raw(from, to);
+  /**
+   * Fails the job on the bad record at {@code from}, or, under a skip policy, rejects its span
+   * ({@link BadSpan}, ending by {@code end}) and resumes reading after it.
+   */
+  private void skip(long from, long end, String why) throws IOException {
+    badAt = from;
     if (options.badRecordPolicy() == BadRecordPolicy.FAIL) {
       throw new InputException("Bad CSV record in " + split.path() + " at line "
           + InputFiles.lineNumberAt(split, from) + " (byte offset " + from + "): " + why
-          + ". The record: \"" + raw + "\". Fix the file, or skip bad records"
+          + ". The record: " + excerpt(from) + ". Fix the file, or skip bad records"
           + " (--on-bad-record skip) to count them and write them to a rejects file.");
     }
-    badRecords++;
+    BadSpan span;
+    try (InputStream in = InputFiles.openRange(split, from)) {
+      span = BadSpan.find(in, from, end, options, header.names.size());
+    }
+    if (span == null) {
+      throw new InputException("Bad CSV record in " + split.path() + " at line "
+          + InputFiles.lineNumberAt(split, from) + " (byte offset " + from + ") cannot be"
+          + " skipped: no line within " + options.maxRejectLines() + " lines or "
+          + options.maxRejectBytes() + " bytes after it is a whole record with the header's "
+          + header.names.size() + " fields (" + why + "; a quote left open?). The record: "
+          + excerpt(from) + ". Fix the file, or raise the limit (CsvOptions.maxRejectSpan).");
+    }
+    reject(span);
+    badAt = -1;
+    if (!(pending && span.to() == end)) {
+      source.close();
+      pending = false;
+      started = false;
+      source = open(InputFiles.openRange(split, span.to()), span.to(), false);
+    }
+  }
+
+  /** Copies the span's bytes whole to the rejects file, a line feed after them if they lack one. */
+  private void reject(BadSpan span) throws IOException {
     if (rejects == null) {
       Path file = options.rejectsDir().resolve(Path.of(split.path()).getFileName() + "-"
           + split.start() + ".rejects");
-      rejects = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      rejects = new BufferedOutputStream(Files.newOutputStream(file));
     }
-    rejects.write(raw);
-    rejects.write('\n');
+    badRecords++;
+    badLines += span.lines();
+    byte[] buf = new byte[1 << 16];
+    int last = '\n';
+    try (InputStream in = InputFiles.openRange(split, span.from())) {
+      for (long left = span.to() - span.from(); left > 0; ) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (n < 0) {
+          break;
+        }
+        rejects.write(buf, 0, n);
+        last = buf[n - 1];
+        left -= n;
+      }
+    }
+    if (last != '\n') {
+      rejects.write('\n');
+    }
   }
 
-  /** The record's bytes as in the file, its line break dropped; capped at 64 KiB. */
-  private String raw(long from, long to) throws IOException {
-    int length = (int) Math.min(to - from, 1 << 16);
-    try (InputStream in = InputFiles.open(split, split.compressed() ? 0 : from)) {
-      if (split.compressed()) {
-        in.skipNBytes(from);
-      }
-      String s = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-      return s.endsWith("\r\n") ? s.substring(0, s.length() - 2)
-          : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+  /** At most {@value #EXCERPT} characters of the record's first line, quoted. */
+  private String excerpt(long from) throws IOException {
+    try (InputStream in = InputFiles.openRange(split, from)) {
+      String s = new String(in.readNBytes(4 * EXCERPT), StandardCharsets.UTF_8);
+      int lf = s.indexOf('\n');
+      String line = (lf < 0 ? s : s.substring(0, lf)).replace("\r", "");
+      return "\"" + (line.length() > EXCERPT ? line.substring(0, EXCERPT) + "..." : line) + "\"";
     }
   }
 
@@ -178,7 +244,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   @Override
   public long recordOffset() {
     try {
-      return started ? source.offset() : split.start();
+      return badAt >= 0 ? badAt : started ? source.offset() : base;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -190,8 +256,7 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
    * character, so this decodes the split's bytes up to it: done only for error messages.
    */
   private long byteOffset(long chars) throws IOException {
-    try (InputStream in = new BufferedInputStream(InputFiles.openRange(split), BUFFER)) {
-      in.skipNBytes(base - (split.compressed() ? 0 : split.start()));
+    try (InputStream in = new BufferedInputStream(InputFiles.openRange(split, base), BUFFER)) {
       long bytes = 0;
       for (long c = 0; c < chars; ) {
         int b = in.read();
@@ -216,6 +281,11 @@ final class CsvRecordReader implements RecordReader<CsvRow> {
   @Override
   public long badRecords() {
     return badRecords;
+  }
+
+  @Override
+  public long badLines() {
+    return badLines;
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ final class InputFiles {
         try (Stream<Path> walk = Files.walk(r)) {
           walk.filter(p -> !p.equals(r) && Files.isRegularFile(p) && !isHidden(r, p))
               .sorted()
-              .forEach(files::add);
+              .forEach(p -> files.add(readable(p)));
         } catch (UncheckedIOException e) {
           throw e.getCause();
         }
@@ -90,6 +91,18 @@ final class InputFiles {
       }
     }
     return files;
+  }
+
+  private static Path readable(Path file) {
+    if (!Files.isReadable(file)) {
+      throw unreadable(file, null);
+    }
+    return file;
+  }
+
+  private static InputException unreadable(Path file, Throwable cause) {
+    return new InputException("Input file is not readable: " + file + ". Grant read permission"
+        + " to this user, or move it out of the input directory.", cause);
   }
 
   private static boolean isHidden(Path root, Path file) {
@@ -171,17 +184,28 @@ final class InputFiles {
     } catch (NoSuchFileException e) {
       throw new InputException("Input file disappeared during the job: " + path
           + ". Do not move or delete inputs while a job runs.", e);
+    } catch (AccessDeniedException e) {
+      throw unreadable(path, e);
     }
   }
 
   /** The split's own bytes only: a plain file's range, or a gzip file's whole stream. */
   public static InputStream openRange(Split split) throws IOException {
-    InputStream in = open(split, split.compressed() ? 0 : split.start());
+    return openRange(split, split.start());
+  }
+
+  /**
+   * The split's bytes from file offset {@code from} (uncompressed; in a gzip file, its stream
+   * from there to its end).
+   */
+  public static InputStream openRange(Split split, long from) throws IOException {
+    InputStream in = open(split, split.compressed() ? 0 : from);
     if (split.compressed()) {
+      in.skipNBytes(from);
       return in;
     }
     return new java.io.FilterInputStream(in) {
-      private long left = split.length();
+      private long left = split.end() - from;
 
       @Override
       public int read() throws IOException {

@@ -2,6 +2,8 @@ package org.forkreduce.internal.output;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -12,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
+import org.forkreduce.Failure;
 import org.forkreduce.JobResult;
 import org.forkreduce.WriteOption;
 
@@ -81,12 +84,17 @@ public final class OutputCommitter {
   /** Writes at most {@code maxLines} lines, each ended by LF, to part {@code index} in dir. */
   public static void writePart(Path dir, int index, Iterator<String> lines, long maxLines)
       throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(partName(index)),
-        StandardCharsets.UTF_8)) {
+    Path part = dir.resolve(partName(index));
+    // the file is closed by itself: a writer whose last flush fails (a full disk) leaves it open
+    try (OutputStream file = Files.newOutputStream(part);
+        BufferedWriter w = new BufferedWriter(
+            new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
       for (long n = 0; n < maxLines && lines.hasNext(); n++) {
         w.write(lines.next());
         w.write('\n');
       }
+    } catch (IOException e) {
+      throw Failure.naming(part, e);
     }
   }
 

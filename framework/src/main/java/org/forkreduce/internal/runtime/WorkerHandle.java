@@ -256,7 +256,8 @@ public final class WorkerHandle {
     String message = this + (closing ? " was stopped"
         : stalled != null ? " " + stalled : " " + describeExit(code))
         + (error == null || closing ? "" : " after a protocol error: " + error) + stderrSummary();
-    WorkerDiedException died = new WorkerDiedException(message, code);
+    WorkerDiedException died = new WorkerDiedException(message, code,
+        closing ? null : outOfMemory(code));
     death.complete(died);
     failPending(died);
   }
@@ -266,7 +267,8 @@ public final class WorkerHandle {
       Pending p = pending.remove(id);
       if (p != null) {
         p.future().completeExceptionally(new WorkerDiedException(
-            died.getMessage() + "; it was running " + p.task(), died.exitCode()));
+            died.getMessage() + "; it was running " + p.task(), died.exitCode(),
+            died.outOfMemory()));
       }
     }
   }
@@ -297,12 +299,32 @@ public final class WorkerHandle {
       };
       return "was killed by signal " + signal + name;
     }
-    boolean oom;
+    return ranOutOfMemory() ? "ran out of memory (exit code " + code + ", heap " + heap()
+        + "; raise the worker heap with WorkerOptions.heap)" : "exited with code " + code;
+  }
+
+  private boolean ranOutOfMemory() {
     synchronized (stderrTail) {
-      oom = stderrTail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
+      return stderrTail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
     }
-    return oom ? "ran out of memory (exit code " + code + "; raise the heap with"
-        + " WorkerOptions.heap)" : "exited with code " + code;
+  }
+
+  /** If the worker ran out of memory, one line naming it, its heap and the fix; else null. */
+  private String outOfMemory(int code) {
+    return ranOutOfMemory() ? "out of memory in " + this + ", heap " + heap() + " (exit code "
+        + code + "): raise the worker heap (WorkerOptions.heap, --worker-heap) or run fewer"
+        + " workers (--workers)" : null;
+  }
+
+  /** The worker's maximum heap as its command line sets it (the last -Xmx wins). */
+  private String heap() {
+    String heap = "the JVM's default (a quarter of the machine's memory)";
+    for (String option : command) {
+      if (option.startsWith("-Xmx")) {
+        heap = option;
+      }
+    }
+    return heap;
   }
 
   private String stderrSummary() {

@@ -1,6 +1,7 @@
 package org.forkreduce.internal.serde;
 
 import com.esotericsoftware.kryo.kryo5.Kryo;
+import com.esotericsoftware.kryo.kryo5.KryoException;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.forkreduce.Failure;
 
 /**
  * Partial results as files: a count, then key and value pairs, Kryo-encoded. A partial is
@@ -64,6 +66,9 @@ public final class PartialFiles {
           kryo.writeClassAndObject(out, e.getKey());
           kryo.writeClassAndObject(out, e.getValue());
         }
+      } catch (IOException | KryoException e) {
+        throw Failure.naming(segments.get(i), e instanceof IOException io ? io
+            : new IOException(e.getMessage(), e));
       }
       counts[i] = parts.get(i).size();
     }
