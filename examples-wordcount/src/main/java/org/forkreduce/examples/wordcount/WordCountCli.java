@@ -13,7 +13,6 @@ import org.forkreduce.Engine;
 import org.forkreduce.Failure;
 import org.forkreduce.Job;
 import org.forkreduce.JobResult;
-import org.forkreduce.OutputExistsException;
 import org.forkreduce.WorkerOptions;
 import org.forkreduce.WriteOption;
 import org.forkreduce.stats.Counters;
