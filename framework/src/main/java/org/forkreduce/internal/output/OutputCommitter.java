@@ -19,6 +19,8 @@ import org.forkreduce.WriteOption;
  * The commit protocol for an output directory: part files are written into a private (0700)
  * temporary directory beside the target, an empty {@code _SUCCESS} marker is added last, and only
  * then is the directory renamed into place. A reader that sees the directory sees all of it.
+ * The temporary directory names its owner process ({@link Leftovers}); a commit first removes the
+ * temporary directories beside the same target that a killed process left behind.
  */
 public final class OutputCommitter {
   /** Name of the marker written into a complete output directory. */
@@ -43,8 +45,9 @@ public final class OutputCommitter {
     JobResult.checkTarget(target, options);
     Path parent = target.getParent();
     Files.createDirectories(parent);
-    Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    String tempPrefix = "." + target.getFileName() + ".tmp-";
+    Leftovers.sweep(parent, tempPrefix);
+    Path temp = Leftovers.createDirectory(parent, tempPrefix);
     try {
       parts.writeParts(temp);
       Files.createFile(temp.resolve(SUCCESS));
