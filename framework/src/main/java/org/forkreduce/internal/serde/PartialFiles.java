@@ -1,25 +1,35 @@
 package org.forkreduce.internal.serde;
 
 import com.esotericsoftware.kryo.kryo5.Kryo;
+import com.esotericsoftware.kryo.kryo5.KryoException;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
- * Partial results as files: a count, then key and value pairs, Kryo-encoded. A partial is
+ * Partial results as files: a count, then key and value pairs, Kryo-encoded, then a trailer of
+ * the CRC-32C of all bytes before it and a magic number. A reader checks the trailer and that the
+ * file ends there, so a partial that was truncated, extended or altered after it was written fails
+ * with an {@link IOException} naming the file instead of yielding wrong pairs. A partial is
  * hash-partitioned into segments by {@link #segmentOf}, so that each segment can be merged on its
  * own. Keys must have a {@code hashCode} that is the same in every JVM (strings, numbers, records
  * of them) — not identity hashes.
  */
 public final class PartialFiles {
   private static final int BUFFER = 1 << 16;
+  private static final int MAGIC = 0x46524531;
+  private static final int TRAILER = 2 * Integer.BYTES;
 
   private PartialFiles() {}
 
@@ -57,24 +67,47 @@ public final class PartialFiles {
     long[] counts = new long[n];
     for (int i = 0; i < n; i++) {
       Kryo kryo = fileKryo();
-      try (OutputStream file = Files.newOutputStream(segments.get(i));
+      CRC32C crc = new CRC32C();
+      try (OutputStream file = new CheckedOutputStream(Files.newOutputStream(segments.get(i)), crc);
           Output out = new Output(file, BUFFER)) {
         out.writeLong(parts.get(i).size());
         for (Map.Entry<?, ?> e : parts.get(i)) {
           kryo.writeClassAndObject(out, e.getKey());
           kryo.writeClassAndObject(out, e.getValue());
         }
+        out.flush();
+        out.writeBytes(ByteBuffer.allocate(TRAILER).putInt((int) crc.getValue()).putInt(MAGIC)
+            .array());
       }
       counts[i] = parts.get(i).size();
     }
     return counts;
   }
 
-  /** How many keys a partial file holds, from its header. */
+  /**
+   * How many keys a partial file holds, from its header, which is only checked to be possible for
+   * the file's size (the entries are checked when the file is read).
+   */
   public static long count(Path file) throws IOException {
+    long size = Files.size(file);
     try (Input in = new Input(Files.newInputStream(file), Long.BYTES)) {
-      return in.readLong();
+      return checkedCount(file, in.readLong(), size);
+    } catch (KryoException e) {
+      throw corrupt(file, e.getMessage());
     }
+  }
+
+  private static long checkedCount(Path file, long count, long size) throws IOException {
+    if (count < 0 || count > size) {
+      throw corrupt(file, "header says " + count + " keys in " + size + " bytes");
+    }
+    return count;
+  }
+
+  private static IOException corrupt(Path file, String what) {
+    return new IOException("partial file " + file + " is corrupt (" + what + "); it was changed"
+        + " after a worker wrote it: rerun the job, and keep other programs out of its"
+        + " temporary directory");
   }
 
   /**
@@ -84,6 +117,7 @@ public final class PartialFiles {
   @SuppressWarnings("unchecked")
   public static <K, V> void readInto(Path file, Map<K, V> into,
       BiFunction<? super V, ? super V, ? extends V> merge) throws IOException {
+    verify(file);
     Kryo kryo = fileKryo();
     try (Input in = new Input(Files.newInputStream(file), BUFFER)) {
       long count = in.readLong();
@@ -91,6 +125,33 @@ public final class PartialFiles {
         K key = (K) kryo.readClassAndObject(in);
         V value = (V) kryo.readClassAndObject(in);
         into.merge(key, value, merge);
+      }
+    } catch (KryoException e) {
+      throw corrupt(file, e.toString());
+    }
+  }
+
+  /**
+   * Checks the trailer against the file's bytes before any is decoded: a corrupt length inside
+   * would otherwise make the decoder allocate at random.
+   */
+  private static void verify(Path file) throws IOException {
+    CRC32C crc = new CRC32C();
+    byte[] buffer = new byte[BUFFER];
+    try (InputStream in = Files.newInputStream(file)) {
+      long body = Files.size(file) - TRAILER;
+      for (long left = body; left > 0; ) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          break;
+        }
+        crc.update(buffer, 0, n);
+        left -= n;
+      }
+      ByteBuffer trailer = ByteBuffer.wrap(in.readNBytes(TRAILER + 1));
+      if (body < Long.BYTES || trailer.remaining() != TRAILER
+          || trailer.getInt() != (int) crc.getValue() || trailer.getInt() != MAGIC) {
+        throw corrupt(file, "its checksum does not match its " + (body + TRAILER) + " bytes");
       }
     }
   }
