@@ -135,7 +135,7 @@ final class ProcessEngine implements Engine {
     try {
       return PartialFiles.count(Path.of(file));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the merged partial " + file, e);
+      throw new UncheckedIOException("cannot read the merged partial: " + e.getMessage(), e);
     }
   }
 
@@ -143,7 +143,7 @@ final class ProcessEngine implements Engine {
     try {
       PartialFiles.readInto(Path.of(file), result, job.reducer()::reduce);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the merged partial " + file, e);
+      throw new UncheckedIOException("cannot read the merged partial: " + e.getMessage(), e);
     }
   }
 

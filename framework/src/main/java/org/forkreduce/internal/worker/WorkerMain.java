@@ -23,6 +23,8 @@ import org.forkreduce.internal.protocol.FrameOutput;
  */
 public final class WorkerMain {
   private static final long WATCH_MILLIS = 200;
+  /** How long a worker whose stdin closed waits to see whether its driver died. */
+  private static final long EOF_GRACE_MILLIS = 2_000;
 
   private WorkerMain() {}
 
@@ -31,28 +33,46 @@ public final class WorkerMain {
     System.setOut(System.err);
     long driverPid = Long.parseLong(args[0]);
     int index = Integer.parseInt(args[1]);
+    Optional<ProcessHandle> driver = ProcessHandle.of(driverPid);
     Map<Integer, Path> jobDirs = new ConcurrentHashMap<>();
-    watch(driverPid, jobDirs);
+    watch(driver, driverPid, jobDirs);
+    int status = 0;
     try {
       new WorkerLoop(index, jobDirs, new FrameInput(new BufferedInputStream(System.in, 1 << 16)),
           new FrameOutput(new BufferedOutputStream(stdout, 1 << 16))).run();
     } catch (Throwable t) {
       System.err.println("worker " + index + " stopping: " + t);
       t.printStackTrace();
-      Runtime.getRuntime().halt(70);
+      status = 70;
     }
-    Runtime.getRuntime().halt(0);
+    // stdin ended (maybe mid-frame): closed by a driver that ended its jobs, or by its death;
+    // then the jobs' files are left to the workers
+    if (!jobDirs.isEmpty() && gone(driver, EOF_GRACE_MILLIS)) {
+      Leftovers.removeJobDirectories(jobDirs.values());
+    }
+    Runtime.getRuntime().halt(status);
   }
 
-  private static void watch(long driverPid, Map<Integer, Path> jobDirs) {
-    Optional<ProcessHandle> driver = ProcessHandle.of(driverPid);
+  /** Whether the driver is gone, or goes within {@code millis}. */
+  private static boolean gone(Optional<ProcessHandle> driver, long millis) {
+    for (long waited = 0; driver.isPresent() && driver.get().isAlive(); waited += WATCH_MILLIS) {
+      if (waited >= millis) {
+        return false;
+      }
+      try {
+        Thread.sleep(WATCH_MILLIS);
+      } catch (InterruptedException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void watch(Optional<ProcessHandle> driver, long driverPid,
+      Map<Integer, Path> jobDirs) {
     Thread watchdog = new Thread(() -> {
-      while (driver.isPresent() && driver.get().isAlive()) {
-        try {
-          Thread.sleep(WATCH_MILLIS);
-        } catch (InterruptedException e) {
-          return;
-        }
+      if (!gone(driver, Long.MAX_VALUE)) {
+        return;
       }
       System.err.println("driver process " + driverPid + " is gone; worker exiting");
       Leftovers.removeJobDirectories(jobDirs.values());
