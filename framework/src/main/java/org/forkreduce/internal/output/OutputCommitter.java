@@ -49,8 +49,7 @@ public final class OutputCommitter {
     Leftovers.sweep(parent, tempPrefix);
     Path temp = Leftovers.createDirectory(parent, tempPrefix);
     try {
-      parts.writeParts(temp);
-      Files.createFile(temp.resolve(SUCCESS));
+      write(target, temp, parts);
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
       if (Files.exists(target)) {
         deleteRecursively(target);
@@ -64,6 +63,18 @@ public final class OutputCommitter {
       if (Files.exists(temp)) {
         deleteRecursively(temp);
       }
+    }
+  }
+
+  /** Writes the parts and the marker; a failure (a full disk) names the target. */
+  private static void write(Path target, Path temp, PartsWriter parts) throws IOException {
+    try {
+      parts.writeParts(temp);
+      Files.createFile(temp.resolve(SUCCESS));
+    } catch (IOException e) {
+      throw new IOException("cannot write the output " + target + " (in " + temp.getFileName()
+          + "): " + e.getMessage() + "; nothing was written there. Free space on its disk or"
+          + " choose another place.", e);
     }
   }
 

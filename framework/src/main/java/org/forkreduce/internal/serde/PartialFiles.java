@@ -66,22 +66,34 @@ public final class PartialFiles {
     }
     long[] counts = new long[n];
     for (int i = 0; i < n; i++) {
-      Kryo kryo = fileKryo();
-      CRC32C crc = new CRC32C();
-      try (OutputStream file = new CheckedOutputStream(Files.newOutputStream(segments.get(i)), crc);
-          Output out = new Output(file, BUFFER)) {
-        out.writeLong(parts.get(i).size());
-        for (Map.Entry<?, ?> e : parts.get(i)) {
-          kryo.writeClassAndObject(out, e.getKey());
-          kryo.writeClassAndObject(out, e.getValue());
-        }
-        out.flush();
-        out.writeBytes(ByteBuffer.allocate(TRAILER).putInt((int) crc.getValue()).putInt(MAGIC)
-            .array());
+      try {
+        write(parts.get(i), segments.get(i));
+      } catch (IOException | KryoException e) {
+        // Kryo's Output wraps the stream's IOException (a full disk) in a KryoException
+        Throwable why = e instanceof KryoException && e.getCause() != null ? e.getCause() : e;
+        throw new IOException("cannot write the partial file " + segments.get(i) + ": "
+            + why.getMessage() + "; free space there or choose another temporary directory"
+            + " (WorkerOptions.tempDirectory, java.io.tmpdir)", e);
       }
       counts[i] = parts.get(i).size();
     }
     return counts;
+  }
+
+  private static void write(List<Map.Entry<?, ?>> entries, Path segment) throws IOException {
+    Kryo kryo = fileKryo();
+    CRC32C crc = new CRC32C();
+    try (OutputStream file = new CheckedOutputStream(Files.newOutputStream(segment), crc);
+        Output out = new Output(file, BUFFER)) {
+      out.writeLong(entries.size());
+      for (Map.Entry<?, ?> e : entries) {
+        kryo.writeClassAndObject(out, e.getKey());
+        kryo.writeClassAndObject(out, e.getValue());
+      }
+      out.flush();
+      out.writeBytes(ByteBuffer.allocate(TRAILER).putInt((int) crc.getValue()).putInt(MAGIC)
+          .array());
+    }
   }
 
   /**
