@@ -31,7 +31,8 @@ final class Corruption {
     System.err.println("fault: " + kind + " on " + partials);
   }
 
-  private static List<Path> awaitPartials(Path root) throws IOException, InterruptedException {
+  /** Waits for partial files in a job directory under {@code root}; returns them. */
+  static List<Path> awaitPartials(Path root) throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
     while (System.currentTimeMillis() < deadline) {
       List<Path> found = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.forkreduce.Jobs;
 import org.forkreduce.Mapper;
 import org.forkreduce.Reducer;
 import org.forkreduce.TaskContext;
+import org.forkreduce.pool.SelfKill;
 
 /**
  * Faults planted in jobs for the fault-injection suite, the processes that the suite starts, and
@@ -76,18 +77,6 @@ final class Faults {
     }
   }
 
-  /** SIGKILLs this JVM and never returns. */
-  static void sigkillSelf() {
-    try {
-      new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start()
-          .waitFor();
-      Thread.sleep(30_000);
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-    throw new IllegalStateException("still alive after SIGKILL");
-  }
-
   /** Stops a process and all its descendants with SIGKILL and waits for them. */
   static void stopAll(ProcessHandle root) {
     List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
@@ -121,9 +110,9 @@ final class Faults {
     private transient int seen;
 
     /**
-     * {@code awaitReplacement}: after the fault fired, a split waits until a third worker JVM
-     * (the killed one's replacement) has begun a split, so that both workers redo some of the
-     * killed one's splits and both flush again.
+     * {@code awaitReplacement}: the fault waits for the other worker's flush, and after it fired
+     * a split waits until a third worker JVM (the killed one's replacement) has begun a split,
+     * so that both workers redo some of the killed one's splits and both flush again.
      */
     FaultyMapper(Phase phase, long victimStart, int record, Path marker, Path root,
         long corruptSeed, boolean awaitReplacement) {
@@ -157,9 +146,12 @@ final class Faults {
     }
 
     @Override
-    public void map(String line, Emitter<String, Long> out) {
+    public void map(String line, Emitter<String, Long> out) throws Exception {
       if (armed && ++seen == record && first(marker)) {
-        sigkillSelf();
+        if (awaitReplacement) {
+          Corruption.awaitPartials(Path.of(root)); // the other worker has flushed
+        }
+        SelfKill.sigkill();
       }
       new Jobs.TokenCount().map(line, out);
     }
@@ -167,7 +159,7 @@ final class Faults {
     @Override
     public void flush(Emitter<String, Long> out) throws Exception {
       if (phase == Phase.FLUSH && arrive(marker) == record) {
-        sigkillSelf();
+        SelfKill.sigkill();
       }
       if (phase == Phase.CORRUPT && first(marker)) {
         Corruption.damageOtherPartials(Path.of(root), new java.util.Random(corruptSeed));
@@ -192,7 +184,7 @@ final class Faults {
     @Override
     public Long reduce(Long left, Long right) {
       if (inWorkerMerge() && ++merged == call && first(marker)) {
-        sigkillSelf();
+        SelfKill.sigkill();
       }
       return left + right;
     }

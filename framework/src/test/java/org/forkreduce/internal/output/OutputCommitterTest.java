@@ -70,7 +70,7 @@ class OutputCommitterTest {
     assertThatThrownBy(() -> OutputCommitter.commit(out, new WriteOption[0], tmp -> {
       Files.writeString(tmp.resolve("part-00000"), "half");
       throw new IOException("disk full");
-    })).hasMessage("disk full");
+    })).hasMessageContaining("disk full").hasMessageContaining(out.toString());
     assertThat(root.toFile().list()).isEmpty();
   }
 }
