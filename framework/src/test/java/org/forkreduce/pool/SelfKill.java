@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Ways for a task to kill the worker running it, for the failure tests. */
-final class SelfKill {
+public final class SelfKill {
   private SelfKill() {}
 
   /** Sends SIGKILL to this process and waits to die. */
-  static void sigkill() {
+  public static void sigkill() {
     try {
       new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start()
           .waitFor();

@@ -2,9 +2,7 @@ package org.forkreduce.internal.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.forkreduce.Job;
 import org.forkreduce.JobResult;
 import org.forkreduce.Split;
 import org.forkreduce.WorkerOptions;
+import org.forkreduce.internal.output.Leftovers;
 import org.forkreduce.internal.output.OutputCommitter;
 import org.forkreduce.internal.reduce.TreeReduction;
 import org.forkreduce.internal.runtime.WorkerGroup;
@@ -28,7 +27,9 @@ import org.forkreduce.spi.RunTimer;
  * Runs jobs on worker JVMs. The job is sent once per worker; each task is only a split, read by
  * the worker itself. Each worker combines its splits into one partial, flushed as hash segments
  * into a private (0700) directory; the tree reduction merges each segment on the workers, round by
- * round, and only file names cross the pipes. The directory is removed after the job.
+ * round, and only file names cross the pipes. The directory is removed after the job; if the
+ * driver is killed, its workers remove it, and failing that the next job on the same temporary
+ * directory does ({@link Leftovers}).
  */
 final class ProcessEngine implements Engine {
   private final WorkerOptions options;
@@ -139,7 +140,7 @@ final class ProcessEngine implements Engine {
     try {
       return PartialFiles.count(Path.of(file));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the merged partial " + file, e);
+      throw new UncheckedIOException("cannot read the merged partial: " + e.getMessage(), e);
     }
   }
 
@@ -147,14 +148,14 @@ final class ProcessEngine implements Engine {
     try {
       PartialFiles.readInto(Path.of(file), result, job.reducer()::reduce);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the merged partial " + file, e);
+      throw new UncheckedIOException("cannot read the merged partial: " + e.getMessage(), e);
     }
   }
 
   private static Path privateDirectory(Path parent) {
     try {
-      return Files.createTempDirectory(parent, "forkreduce-job-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Leftovers.sweep(parent, Leftovers.JOB_PREFIX);
+      return Leftovers.createDirectory(parent, Leftovers.JOB_PREFIX);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the job's temporary directory in " + parent
           + "; choose a writable place with WorkerOptions.tempDirectory", e);

@@ -22,6 +22,8 @@ import org.forkreduce.WriteOption;
  * The commit protocol for an output directory: part files are written into a private (0700)
  * temporary directory beside the target, an empty {@code _SUCCESS} marker is added last, and only
  * then is the directory renamed into place. A reader that sees the directory sees all of it.
+ * The temporary directory names its owner process ({@link Leftovers}); a commit first removes the
+ * temporary directories beside the same target that a killed process left behind.
  */
 public final class OutputCommitter {
   /** Name of the marker written into a complete output directory. */
@@ -46,11 +48,11 @@ public final class OutputCommitter {
     JobResult.checkTarget(target, options);
     Path parent = target.getParent();
     Files.createDirectories(parent);
-    Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    String tempPrefix = "." + target.getFileName() + ".tmp-";
+    Leftovers.sweep(parent, tempPrefix);
+    Path temp = Leftovers.createDirectory(parent, tempPrefix);
     try {
-      parts.writeParts(temp);
-      Files.createFile(temp.resolve(SUCCESS));
+      write(target, temp, parts);
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
       if (Files.exists(target)) {
         deleteRecursively(target);
@@ -64,6 +66,18 @@ public final class OutputCommitter {
       if (Files.exists(temp)) {
         deleteRecursively(temp);
       }
+    }
+  }
+
+  /** Writes the parts and the marker; a failure (a full disk) names the target. */
+  private static void write(Path target, Path temp, PartsWriter parts) throws IOException {
+    try {
+      parts.writeParts(temp);
+      Files.createFile(temp.resolve(SUCCESS));
+    } catch (IOException e) {
+      throw new IOException("cannot write the output " + target + " (in " + temp.getFileName()
+          + "): " + e.getMessage() + "; nothing was written there. Free space on its disk or"
+          + " choose another place.", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.forkreduce.internal.worker;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,15 @@ final class WorkerLoop {
   private final Map<Integer, byte[]> definitions = new HashMap<>();
   private final Map<Integer, Object> functions = new HashMap<>();
   private final Map<Integer, WorkerJob> jobs = new HashMap<>();
+  private final Map<Integer, Path> jobDirs;
   private final long heartbeatMillis;
   private volatile boolean busy;
 
-  WorkerLoop(int index, FrameInput in, FrameOutput out, long heartbeatMillis) {
+  /** {@code jobDirs} is kept up to date with the directories of the jobs this worker runs. */
+  WorkerLoop(int index, Map<Integer, Path> jobDirs, FrameInput in, FrameOutput out,
+      long heartbeatMillis) {
     this.index = index;
+    this.jobDirs = jobDirs;
     this.in = in;
     this.out = out;
     this.heartbeatMillis = heartbeatMillis;
@@ -103,12 +108,14 @@ final class WorkerLoop {
       functions.remove(d.functionId());
     } else if (m instanceof EndJob e) {
       jobs.remove(e.jobId());
+      jobDirs.remove(e.jobId());
     } else if (m instanceof Call c) {
       call(c);
     } else if (m instanceof StartJob s) {
       respond(s.id(), () -> {
         Job<Object, Object, Object> job = Serde.fromBytes(s.job());
         jobs.put(s.jobId(), new WorkerJob(job, index));
+        jobDirs.put(s.jobId(), Path.of(s.dir()));
         return null;
       });
     } else if (m instanceof MapSplit s) {

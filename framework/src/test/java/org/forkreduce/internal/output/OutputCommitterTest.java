@@ -34,6 +34,17 @@ class OutputCommitterTest {
   }
 
   @Test
+  void commit_tempOfAKilledWriter_removedAndALiveOnesKept() throws IOException {
+    // pid 1 started long before 1970-01-01T00:00:01Z is not the writer: that writer is gone
+    Path dead = Files.createDirectory(root.resolve(".out.tmp-1-1000-42"));
+    Files.writeString(dead.resolve("part-00000"), "half");
+    Path live = Leftovers.createDirectory(root, ".out.tmp-");
+    OutputCommitter.commit(root.resolve("out"), new WriteOption[0],
+        tmp -> OutputCommitter.writeLines(tmp, List.of("a").iterator(), 2));
+    assertThat(names(root)).containsExactly(live.getFileName().toString(), "out");
+  }
+
+  @Test
   void commit_existingWithoutOverwrite_refusedAndUntouched() throws IOException {
     Path out = Files.createDirectory(root.resolve("out"));
     Files.writeString(out.resolve("keep"), "x");
@@ -59,7 +70,7 @@ class OutputCommitterTest {
     assertThatThrownBy(() -> OutputCommitter.commit(out, new WriteOption[0], tmp -> {
       Files.writeString(tmp.resolve("part-00000"), "half");
       throw new IOException("disk full");
-    })).hasMessage("disk full");
+    })).hasMessageContaining("disk full").hasMessageContaining(out.toString());
     assertThat(root.toFile().list()).isEmpty();
   }
 }
