@@ -17,6 +17,7 @@ import org.forkreduce.datasets.G1Table;
 import org.forkreduce.examples.dataframe.DataFrameCliTest.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.forkreduce.testsupport.Pipeline;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -100,30 +101,16 @@ class DataFrameStreamTest {
   }
 
   private static ProcessBuilder command(String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), DataFrameCli.class.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command);
+    return Pipeline.java(DataFrameCli.class, args);
   }
 
-  /** Runs {@code feeder | dataframe args} with a real pipe between the two processes. */
+  /** Runs {@code feeder | cli args} with a real pipe between the two processes. */
   private static Run pipeline(ProcessBuilder feeder, String... args) throws Exception {
     return await(feeder, command(args));
   }
 
-  /** Starts the builders as a pipeline; the last one's output is the run's. */
   private static Run await(ProcessBuilder... builders) throws Exception {
-    Path out = Files.createTempFile(dir, "stdout", ".txt");
-    Path err = Files.createTempFile(dir, "stderr", ".txt");
-    builders[builders.length - 1].redirectOutput(out.toFile()).redirectError(err.toFile());
-    List<Process> processes = ProcessBuilder.startPipeline(List.of(builders));
-    try {
-      Process last = processes.get(processes.size() - 1);
-      assertThat(last.waitFor(120, TimeUnit.SECONDS)).as("the CLI finishes").isTrue();
-      return new Run(last.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
-    } finally {
-      processes.forEach(Process::destroyForcibly);
-    }
+    Pipeline.Result r = Pipeline.run(dir, builders);
+    return new Run(r.code(), r.out(), r.err());
   }
 }

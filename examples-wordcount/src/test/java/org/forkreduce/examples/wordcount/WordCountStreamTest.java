@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.forkreduce.examples.wordcount.WordCountCliTest.Run;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.forkreduce.testsupport.Pipeline;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -74,10 +75,10 @@ class WordCountStreamTest {
   @Test
   void main_processSubstitution_sameOutputAsTheFile() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash for <(...)");
-    List<String> command = new ArrayList<>(List.of("/bin/bash", "-c",
+    List<String> bash = new ArrayList<>(List.of("/bin/bash", "-c",
         "exec \"$@\" --top 50 <(cat \"$0\")", input.toString()));
-    command.addAll(cli());
-    Run run = await(new ProcessBuilder(command));
+    bash.addAll(command().command());
+    Run run = await(new ProcessBuilder(bash));
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo(fileRun.out());
     assertThat(run.err()).containsPattern(", input pipe:/(dev|proc/self)/fd/\\d+");
@@ -154,34 +155,17 @@ class WordCountStreamTest {
     return Long.parseLong(m.group(1).replace(",", ""));
   }
 
-  private static List<String> cli() {
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), WordCountCli.class.getName());
-  }
-
   private static ProcessBuilder command(String... args) {
-    List<String> command = new ArrayList<>(cli());
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command);
+    return Pipeline.java(WordCountCli.class, args);
   }
 
-  /** Runs {@code feeder | wordcount args} with a real pipe between the two processes. */
+  /** Runs {@code feeder | cli args} with a real pipe between the two processes. */
   private Run pipeline(ProcessBuilder feeder, String... args) throws Exception {
     return await(feeder, command(args));
   }
 
-  /** Starts the builders as a pipeline; the last one's output is the run's. */
   private Run await(ProcessBuilder... builders) throws Exception {
-    Path out = dir.resolve("stdout.txt");
-    Path err = dir.resolve("stderr.txt");
-    builders[builders.length - 1].redirectOutput(out.toFile()).redirectError(err.toFile());
-    List<Process> processes = ProcessBuilder.startPipeline(List.of(builders));
-    try {
-      Process last = processes.get(processes.size() - 1);
-      assertThat(last.waitFor(120, TimeUnit.SECONDS)).as("the CLI finishes").isTrue();
-      return new Run(last.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
-    } finally {
-      processes.forEach(Process::destroyForcibly);
-    }
+    Pipeline.Result r = Pipeline.run(dir, builders);
+    return new Run(r.code(), r.out(), r.err());
   }
 }
