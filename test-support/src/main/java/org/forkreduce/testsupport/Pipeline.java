@@ -30,6 +30,19 @@ public final class Pipeline {
   }
 
   /**
+   * Makes a FIFO at {@code fifo} and starts a process that copies {@code source} into it; the
+   * caller reads the FIFO, then waits for the writer and kills it in a {@code finally}.
+   */
+  public static Process fifoWriter(Path source, Path fifo)
+      throws IOException, InterruptedException {
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    if (mkfifo.waitFor() != 0) {
+      throw new AssertionError("mkfifo " + fifo + " failed with exit " + mkfifo.exitValue());
+    }
+    return new ProcessBuilder("cp", source.toString(), fifo.toString()).start();
+  }
+
+  /**
    * Starts the builders as a pipeline and waits up to two minutes for the last one, whose stdout
    * and stderr are kept in files in {@code dir}. Every process is killed before returning, also
    * on failure.

@@ -69,8 +69,7 @@ class DataFrameStreamTest {
   @Test
   void groupby_fifoWithAWriterProcess_sameOutputAsTheFile() throws Exception {
     Path fifo = dir.resolve("g1.fifo");
-    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-    Process writer = new ProcessBuilder("cp", g1.toString(), fifo.toString()).start();
+    Process writer = Pipeline.fifoWriter(g1, fifo);
     try {
       Run run = DataFrameCliTest.run(args("--engine", "threads", fifo.toString()));
       assertThat(run.code()).as(run.err()).isZero();

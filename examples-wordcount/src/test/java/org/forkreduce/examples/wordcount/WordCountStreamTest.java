@@ -87,9 +87,7 @@ class WordCountStreamTest {
   @Test
   void main_fifoWithAWriterProcess_sameOutputAsTheFile() throws Exception {
     Path fifo = dir.resolve("in.fifo");
-    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-    assertThat(mkfifo.waitFor()).isZero();
-    Process writer = new ProcessBuilder("cp", input.toString(), fifo.toString()).start();
+    Process writer = Pipeline.fifoWriter(input, fifo);
     try {
       Run run = WordCountCliTest.run("--top", "50", "--split-size", "16k", fifo.toString());
       assertThat(run.code()).as(run.err()).isZero();
