@@ -159,14 +159,26 @@ class StreamInputTest {
       assertThat(p.waitFor()).as("mkfifo exit code").isZero();
     }
 
+    /**
+     * Waits for the writer; if it is still blocked (the test failed before reading), opens the
+     * reading end from a daemon thread so that it can finish. Opening it unconditionally would
+     * race with a writer that has just closed its end, and block for ever.
+     */
     @Override
     public void close() throws Exception {
-      if (writer.isAlive()) { // nobody read: open the other end so the writer can finish
-        try (InputStream in = new java.io.FileInputStream(path.toFile())) {
-          in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-      }
       writer.join(10_000);
+      if (writer.isAlive()) {
+        Thread drain = new Thread(() -> {
+          try (InputStream in = new java.io.FileInputStream(path.toFile())) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }, "fifo-drain");
+        drain.setDaemon(true);
+        drain.start();
+        writer.join(10_000);
+      }
     }
   }
 }
