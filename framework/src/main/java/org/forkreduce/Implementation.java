@@ -39,4 +39,7 @@ public interface Implementation {
 
   /** See {@link Inputs#csv(CsvOptions, Path...)}. */
   Input<CsvRow> csv(CsvOptions options, Path... paths);
+
+  /** See {@link Inputs#streamLabel(Path)}. */
+  String streamLabel(Path path);
 }

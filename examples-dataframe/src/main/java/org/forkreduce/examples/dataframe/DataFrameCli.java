@@ -25,6 +25,7 @@ import org.forkreduce.CsvOptions;
 import org.forkreduce.Engine;
 import org.forkreduce.Failure;
 import org.forkreduce.WorkerOptions;
+import org.forkreduce.Inputs;
 import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
@@ -59,10 +60,28 @@ public final class DataFrameCli {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("dataframe: " + e.getMessage() + " (see --help)");
+      err.println("dataframe: " + e.getMessage() + " (see --help)" + dashHint(e, a));
       return EXIT_USAGE;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * A hint for the first argument before {@code --} that picocli took for an unknown option and
+   * may be a file name starting with '-', or "".
+   */
+  static String dashHint(CommandLine.ParameterException e, String[] args) {
+    CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      CommandLine.Model.OptionSpec before = i == 0 ? null : spec.findOption(args[i - 1]);
+      boolean isValue = before != null && before.arity().max() > 0;
+      if (args[i].length() > 1 && args[i].startsWith("-") && !isValue
+          && spec.findOption(args[i].split("=", 2)[0]) == null) {
+        return "; if " + args[i] + " is a file, put -- before it: " + spec.qualifiedName()
+            + " [OPTIONS] -- " + args[i];
+      }
+    }
+    return "";
   }
 
   @Command(name = "groupby", mixinStandardHelpOptions = true, sortOptions = false,
@@ -132,7 +151,9 @@ public final class DataFrameCli {
             + " error.")
     boolean verbose;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV files or directories.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV files or directories;"
+        + " - reads standard input (FIFOs and pipes work too, gzip or not). Put -- before"
+        + " names that start with '-'.")
     List<Path> inputs;
 
     private final PrintStream out;
@@ -231,7 +252,10 @@ public final class DataFrameCli {
         err.println("dataframe: " + bad + " bad records (" + table.counters()
             .get(Counters.BAD_LINES) + " lines) skipped, written to " + rejects);
       }
-      err.println(summary(table));
+      List<String> streams = inputs.stream().map(Inputs::streamLabel).filter(l -> l != null)
+          .toList();
+      err.println(summary(table) + (streams.isEmpty() ? "" : ", input " + String.join(", ",
+          streams)));
       return 0;
     }
 

@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import org.forkreduce.Engine;
 import org.forkreduce.Failure;
+import org.forkreduce.Inputs;
 import org.forkreduce.Job;
 import org.forkreduce.JobResult;
 import org.forkreduce.WorkerOptions;
@@ -73,7 +74,9 @@ public final class WordCountCli implements Callable<Integer> {
       description = "On failure, print the full stack trace to stderr after the one-line error.")
   boolean verbose;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Text files or directories.")
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Text files or directories;"
+      + " - reads standard input (FIFOs and pipes work too). Put -- before names that start"
+      + " with '-'.")
   List<Path> inputs;
 
   private final PrintStream out;
@@ -94,7 +97,7 @@ public final class WordCountCli implements Callable<Integer> {
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("wordcount: " + e.getMessage() + " (see --help)");
+      err.println("wordcount: " + e.getMessage() + " (see --help)" + dashHint(e, a));
       return EXIT_USAGE;
     });
     return cli.execute(args);
@@ -161,11 +164,35 @@ public final class WordCountCli implements Callable<Integer> {
     for (Map.Entry<String, Long> e : top(result, top, WordCount.BY_COUNT_THEN_WORD)) {
       text.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
     }
-    String summary = summary(result);
+    String summary = summary(result) + streams(inputs);
     out.print(text);
     out.flush();
     err.println(summary);
     return 0;
+  }
+
+  /** {@code ", input stdin"} and the like when inputs are streams (they were spooled); else "". */
+  static String streams(List<Path> inputs) {
+    List<String> labels = inputs.stream().map(Inputs::streamLabel).filter(l -> l != null).toList();
+    return labels.isEmpty() ? "" : ", input " + String.join(", ", labels);
+  }
+
+  /**
+   * A hint for the first argument before {@code --} that picocli took for an unknown option and
+   * may be a file name starting with '-', or "".
+   */
+  static String dashHint(CommandLine.ParameterException e, String[] args) {
+    CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      CommandLine.Model.OptionSpec before = i == 0 ? null : spec.findOption(args[i - 1]);
+      boolean isValue = before != null && before.arity().max() > 0;
+      if (args[i].length() > 1 && args[i].startsWith("-") && !isValue
+          && spec.findOption(args[i].split("=", 2)[0]) == null) {
+        return "; if " + args[i] + " is a file, put -- before it: " + spec.qualifiedName()
+            + " [OPTIONS] -- " + args[i];
+      }
+    }
+    return "";
   }
 
   private WriteOption[] writeOptions() {

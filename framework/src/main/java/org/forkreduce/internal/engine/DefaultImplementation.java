@@ -69,4 +69,9 @@ public final class DefaultImplementation implements Implementation {
   public Input<CsvRow> csv(CsvOptions options, Path... paths) {
     return Formats.csv(options, paths);
   }
+
+  @Override
+  public String streamLabel(Path path) {
+    return Formats.streamLabel(path);
+  }
 }

@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +25,9 @@ final class InputFiles {
   private InputFiles() {}
 
   /**
-   * Resolves paths to absolute path strings, failing fast on one that does not exist or cannot be
-   * read, before any work starts.
+   * Resolves paths to absolute path strings ({@code -}, standard input, stays {@code -}), failing
+   * fast on one that does not exist, cannot be read, or is neither a file, a directory nor a
+   * stream (see {@link SpecialFiles}), before any work starts.
    */
   public static List<String> checkedRoots(Path... paths) {
     if (paths.length == 0) {
@@ -33,6 +35,10 @@ final class InputFiles {
     }
     List<String> roots = new ArrayList<>();
     for (Path p : paths) {
+      if (p.toString().equals(SpecialFiles.STDIN)) {
+        roots.add(SpecialFiles.STDIN);
+        continue;
+      }
       Path abs = p.toAbsolutePath().normalize();
       if (!Files.exists(abs)) {
         throw new InputException("Input path does not exist: " + p + " (resolved to " + abs
@@ -42,6 +48,7 @@ final class InputFiles {
         throw new InputException("Input path is not readable: " + abs
             + ". Grant read permission to this user or choose another path.");
       }
+      SpecialFiles.streamLabel(abs.toString()); // refuses sockets and devices
       roots.add(abs.toString());
     }
     return roots;
@@ -69,35 +76,53 @@ final class InputFiles {
    * Lists the files under the roots, each directory walked recursively in name order. As Hadoop
    * does, files and directories whose names start with '.' or '_' inside a directory are skipped
    * (they hold markers such as {@code _SUCCESS} and hidden temporaries); a root named explicitly is
-   * always read.
+   * always read. Streams and files whose size lies are listed as their {@link Spool} copies; a
+   * socket, device or FIFO inside a directory is refused.
    */
   public static List<Path> list(List<String> roots) throws IOException {
     List<Path> files = new ArrayList<>();
     for (String root : roots) {
+      if (root.equals(SpecialFiles.STDIN)) {
+        files.add(Spool.stdin());
+        continue;
+      }
       Path r = Path.of(root);
       if (!Files.exists(r)) {
         throw new InputException("Input path disappeared before the job started: " + r);
       }
-      if (Files.isDirectory(r)) {
+      if (SpecialFiles.streamLabel(root) != null) {
+        files.add(Spool.of(r));
+      } else if (Files.isDirectory(r)) {
+        List<Path> inside;
         try (Stream<Path> walk = Files.walk(r)) {
-          walk.filter(p -> !p.equals(r) && Files.isRegularFile(p) && !isHidden(r, p))
-              .sorted()
-              .forEach(p -> files.add(readable(p)));
+          inside = walk.filter(p -> !p.equals(r) && !Files.isDirectory(p) && Files.exists(p)
+              && !isHidden(r, p)).sorted().toList();
         } catch (UncheckedIOException e) {
           throw e.getCause();
         }
+        for (Path p : inside) {
+          files.add(readable(p, " inside input directory " + r));
+        }
       } else {
-        files.add(r);
+        files.add(readable(r, ""));
       }
     }
     return files;
   }
 
-  private static Path readable(Path file) {
+  /**
+   * A regular file as it is, or its copy if its size lies; any other kind, or a file this user
+   * cannot read, is refused before any work.
+   */
+  private static Path readable(Path file, String where) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    if (!a.isRegularFile()) {
+      throw SpecialFiles.refused(file.toString(), SpecialFiles.kind(file) + where);
+    }
     if (!Files.isReadable(file)) {
       throw unreadable(file, null);
     }
-    return file;
+    return SpecialFiles.sizeLies(file, a.size()) ? Spool.of(file) : file;
   }
 
   private static InputException unreadable(Path file, Throwable cause) {
