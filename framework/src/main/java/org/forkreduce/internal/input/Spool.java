@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.forkreduce.internal.output.Leftovers;
 
 /**
  * Streams and files whose size lies, copied once to a private directory so that they are planned,
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
  * magic bytes is named {@code .gz} and read as a gzip file.
  */
 final class Spool {
+  private static final String PREFIX = "forkreduce-stream-";
   /** What each spooled root became: its copy, or the failure that every later plan repeats. */
   private static final Map<String, Object> SPOOLED = new HashMap<>();
   private static Path directory;
@@ -87,8 +89,11 @@ final class Spool {
 
   private static Path directory() throws IOException {
     if (directory == null) {
-      directory = Files.createTempDirectory("forkreduce-stream-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      // the copies of a driver killed before its exit hook ran: named for their owner, so the
+      // next driver that spools removes them once that process is gone
+      Leftovers.sweep(tmp, PREFIX);
+      directory = Leftovers.createDirectory(tmp, PREFIX);
       Path dir = directory;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "forkreduce-spool"));
     }

@@ -50,6 +50,8 @@ public final class WorkerHandle {
   private static final Logger STALLS = LoggerFactory.getLogger("org.forkreduce.worker.stall");
   private static final AtomicLong REQUEST_IDS = new AtomicLong();
   private static final int STDERR_TAIL = 20;
+  /** What a worker's stderr says as {@code -XX:+ExitOnOutOfMemoryError} ends it. */
+  private static final String OUT_OF_MEMORY = "OutOfMemoryError";
   private static final Set<WorkerHandle> LIVE = ConcurrentHashMap.newKeySet();
   private static final ScheduledExecutorService WATCHDOG =
       Executors.newSingleThreadScheduledExecutor(r -> {
@@ -305,7 +307,7 @@ public final class WorkerHandle {
 
   private boolean ranOutOfMemory() {
     synchronized (stderrTail) {
-      return stderrTail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
+      return stderrTail.stream().anyMatch(l -> l.contains(OUT_OF_MEMORY));
     }
   }
 
@@ -338,7 +340,12 @@ public final class WorkerHandle {
     try (BufferedReader err = new BufferedReader(
         new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
       for (String line = err.readLine(); line != null; line = err.readLine()) {
-        LOG.info("[worker {} pid {}] {}", index, process.pid(), line);
+        if (line.contains(OUT_OF_MEMORY)) {
+          // the worker's death says so in one line (WorkerDiedException.outOfMemory)
+          LOG.debug("[worker {} pid {}] {}", index, process.pid(), line);
+        } else {
+          LOG.info("[worker {} pid {}] {}", index, process.pid(), line);
+        }
         synchronized (stderrTail) {
           if (stderrTail.size() == STDERR_TAIL) {
             stderrTail.removeFirst();
