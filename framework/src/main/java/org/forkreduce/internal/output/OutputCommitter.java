@@ -75,9 +75,10 @@ public final class OutputCommitter {
       parts.writeParts(temp);
       Files.createFile(temp.resolve(SUCCESS));
     } catch (IOException e) {
-      throw new IOException("cannot write the output " + target + " (in " + temp.getFileName()
-          + "): " + e.getMessage() + "; nothing was written there. Free space on its disk or"
-          + " choose another place.", e);
+      IOException full = Failure.naming(target, e); // a full disk, named by the output asked for
+      throw full != e ? full : new IOException("cannot write the output " + target + " (in "
+          + temp.getFileName() + "): " + e.getMessage() + "; nothing was written there. Free"
+          + " space on its disk or choose another place.", e);
     }
   }
 
