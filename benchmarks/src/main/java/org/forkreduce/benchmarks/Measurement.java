@@ -22,6 +22,11 @@ final class Measurement {
     return failure == null ? !values.isEmpty() : failure.startsWith("skipped");
   }
 
+  /** Whether there are values to report: measured, not skipped nor failed. */
+  boolean measured() {
+    return failure == null && !values.isEmpty();
+  }
+
   double median() {
     return PoolOverhead.median(values);
   }

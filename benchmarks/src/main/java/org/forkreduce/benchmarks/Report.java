@@ -19,8 +19,8 @@ final class Report {
 
   private static String ratio(Measurement m, List<Measurement> all) {
     Measurement base = all.stream().filter(b -> b.job.equals(m.job)
-        && b.contender.equals(baseline(m.job)) && b.ok()).findFirst().orElse(null);
-    if (base == null || !m.ok()) {
+        && b.contender.equals(baseline(m.job)) && b.measured()).findFirst().orElse(null);
+    if (base == null || !m.measured()) {
       return "";
     }
     return String.format(Locale.ROOT, "%.2f", m.median() / base.median());
@@ -30,12 +30,14 @@ final class Report {
     out.printf(Locale.ROOT, "%-22s %-24s %12s %25s %8s %5s%n", "job", "contender", "median",
         "min-max", "ratio", "runs");
     for (Measurement m : all) {
-      if (m.ok()) {
+      if (m.measured()) {
         out.printf(Locale.ROOT, "%-22s %-24s %10.3f %s %11.3f-%-11.3f %8s %5d%n", m.job,
             m.contender, m.median(), pad(m.unit), m.min(), m.max(), ratio(m, all),
             m.values.size());
       } else {
-        out.printf(Locale.ROOT, "%-22s %-24s FAILED: %s%n", m.job, m.contender, m.failure);
+        // a skipped contender's reason starts with "skipped"
+        out.printf(Locale.ROOT, "%-22s %-24s %s%n", m.job, m.contender,
+            m.ok() ? m.failure : "FAILED: " + m.failure);
       }
     }
     out.println("ratio = median / median of ForkReduce (processes(n) for jobs, the pool for"
@@ -55,13 +57,13 @@ final class Report {
     for (int i = 0; i < all.size(); i++) {
       Measurement m = all.get(i);
       String failure = m.failure == null ? "" : m.failure.replace("\"", "'");
-      csv.add(String.join(",", m.job, m.contender, m.unit, num(m, m.ok() ? m.median() : 0),
-          num(m, m.min()), num(m, m.max()), ratio(m, all), Integer.toString(m.values.size()),
-          "\"" + failure + "\""));
+      csv.add(String.join(",", m.job, m.contender, m.unit,
+          num(m, m.measured() ? m.median() : 0), num(m, m.min()), num(m, m.max()),
+          ratio(m, all), Integer.toString(m.values.size()), "\"" + failure + "\""));
       json.append(String.format(Locale.ROOT, "  {\"job\": \"%s\", \"contender\": \"%s\","
           + " \"unit\": \"%s\", \"values\": %s, \"median\": %s, \"ratio\": \"%s\","
           + " \"failure\": \"%s\"}%s%n", m.job, m.contender, m.unit, m.values,
-          m.ok() ? num(m, m.median()) : "null", ratio(m, all), failure,
+          m.measured() ? num(m, m.median()) : "null", ratio(m, all), failure,
           i + 1 < all.size() ? "," : ""));
     }
     json.append("]\n");
@@ -70,6 +72,6 @@ final class Report {
   }
 
   private static String num(Measurement m, double v) {
-    return m.ok() ? String.format(Locale.ROOT, "%.4f", v) : "";
+    return m.measured() ? String.format(Locale.ROOT, "%.4f", v) : "";
   }
 }
