@@ -165,19 +165,24 @@ class StreamInputTest {
      * race with a writer that has just closed its end, and block for ever.
      */
     @Override
-    public void close() throws Exception {
-      writer.join(10_000);
-      if (writer.isAlive()) {
-        Thread drain = new Thread(() -> {
-          try (InputStream in = new java.io.FileInputStream(path.toFile())) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }, "fifo-drain");
-        drain.setDaemon(true);
-        drain.start();
+    public void close() throws java.io.InterruptedIOException {
+      try {
         writer.join(10_000);
+        if (writer.isAlive()) {
+          Thread drain = new Thread(() -> {
+            try (InputStream in = new java.io.FileInputStream(path.toFile())) {
+              in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }, "fifo-drain");
+          drain.setDaemon(true);
+          drain.start();
+          writer.join(10_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted waiting for the FIFO's writer");
       }
     }
   }
