@@ -28,20 +28,25 @@ public final class Job<I, K, V> implements Serializable {
   /** The default number of partials merged into one per step of the tree reduction. */
   public static final int DEFAULT_FAN_IN = 4;
 
+  /** The share of a JVM's maximum heap the job's own buffers may hold, unless set. */
+  public static final int DEFAULT_BUDGET_PERCENT = 40;
+
   private final Input<I> input;
   private final Mapper<I, K, V> mapper;
   private final Reducer<V> reducer;
   private final long splitSize;
   private final int fanIn;
+  private final long memoryBudget;
   private final transient ProgressListener progress;
 
   private Job(Input<I> input, Mapper<I, K, V> mapper, Reducer<V> reducer, long splitSize,
-      int fanIn, ProgressListener progress) {
+      int fanIn, long memoryBudget, ProgressListener progress) {
     this.input = input;
     this.mapper = mapper;
     this.reducer = reducer;
     this.splitSize = splitSize;
     this.fanIn = fanIn;
+    this.memoryBudget = memoryBudget;
     this.progress = progress;
   }
 
@@ -61,14 +66,14 @@ public final class Job<I, K, V> implements Serializable {
     /** Sets the mapper; the job is map-only until a reducer is set. */
     public <K, V> Job<I, K, V> mapper(Mapper<I, K, V> mapper) {
       return new Job<>(input, Objects.requireNonNull(mapper, "mapper"), null, 0, DEFAULT_FAN_IN,
-          ProgressListener.NONE);
+          0, ProgressListener.NONE);
     }
   }
 
   /** Sets the reducer that merges values of one key; see {@link Reducer} for its laws. */
   public Job<I, K, V> reducer(Reducer<V> reducer) {
     return new Job<>(input, mapper, Objects.requireNonNull(reducer, "reducer"), splitSize, fanIn,
-        progress);
+        memoryBudget, progress);
   }
 
   /**
@@ -82,7 +87,7 @@ public final class Job<I, K, V> implements Serializable {
       throw new IllegalArgumentException(
           "split size must be a positive number of bytes, got " + bytes);
     }
-    return new Job<>(input, mapper, reducer, bytes, fanIn, progress);
+    return new Job<>(input, mapper, reducer, bytes, fanIn, memoryBudget, progress);
   }
 
   /**
@@ -95,12 +100,29 @@ public final class Job<I, K, V> implements Serializable {
     if (fanIn < 2) {
       throw new IllegalArgumentException("fan-in must be at least 2, got " + fanIn);
     }
-    return new Job<>(input, mapper, reducer, splitSize, fanIn, progress);
+    return new Job<>(input, mapper, reducer, splitSize, fanIn, memoryBudget, progress);
+  }
+
+  /**
+   * Sets the memory budget of the job's own buffers in each JVM, in bytes: the combined partials
+   * of the workers in that JVM together, and the driver's in-memory result. A worker whose partial
+   * passes its share spills it to disk; a result larger than the driver's budget stays on disk
+   * and is read one partition at a time. By default it is derived from each JVM's maximum heap
+   * ({@code -Xmx}): {@value #DEFAULT_BUDGET_PERCENT}% of it.
+   *
+   * @throws IllegalArgumentException if {@code bytes} is below 1 MB
+   */
+  public Job<I, K, V> memoryBudget(long bytes) {
+    if (bytes < 1 << 20) {
+      throw new IllegalArgumentException("memory budget must be at least 1 MB (1048576 bytes),"
+          + " got " + bytes + "; give it in bytes, as 64L << 20 for 64 MB");
+    }
+    return new Job<>(input, mapper, reducer, splitSize, fanIn, bytes, progress);
   }
 
   /** Sets a listener told of progress after each split; it stays in this JVM. */
   public Job<I, K, V> progress(ProgressListener listener) {
-    return new Job<>(input, mapper, reducer, splitSize, fanIn,
+    return new Job<>(input, mapper, reducer, splitSize, fanIn, memoryBudget,
         Objects.requireNonNull(listener, "listener"));
   }
 
@@ -134,6 +156,15 @@ public final class Job<I, K, V> implements Serializable {
 
   public int fanIn() {
     return fanIn;
+  }
+
+  /**
+   * The memory budget per JVM in bytes, as set by {@link #memoryBudget(long)}, or else {@value
+   * #DEFAULT_BUDGET_PERCENT}% of this JVM's maximum heap.
+   */
+  public long memoryBudget() {
+    return memoryBudget > 0 ? memoryBudget
+        : Runtime.getRuntime().maxMemory() / 100 * DEFAULT_BUDGET_PERCENT;
   }
 
   /** The progress listener; never null (a deserialized job has the no-op listener). */

@@ -16,17 +16,37 @@ import org.forkreduce.stats.RunStats;
  * The complete result of a job: a key-to-value map for a job with a reducer, or the emitted pairs
  * of every split, in split order, for a map-only job. Also the job's counters and run statistics.
  *
+ * <p>A reduce job's result that fits the driver's memory budget ({@link Job#memoryBudget}) is
+ * held in memory ({@link #inMemory()}). A larger one stays on disk, in the job's private
+ * directory, as partition files of disjoint keys: {@link #stream()}, {@link #iterator()},
+ * {@link #drain} and {@link #writeTo} read one partition at a time, and {@link #toMap()} refuses
+ * it. Such a result owns its files until {@link #close()} (or the JVM's exit) removes them; close
+ * every result in a try-with-resources, as closing one in memory costs nothing.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
-public interface JobResult<K, V> extends Iterable<Map.Entry<K, V>> {
+public interface JobResult<K, V> extends Iterable<Map.Entry<K, V>>, AutoCloseable {
 
   /**
    * The result as an unmodifiable map.
    *
-   * @throws IllegalStateException for a map-only job, whose keys may repeat
+   * @throws IllegalStateException for a map-only job, whose keys may repeat, and for a result
+   *     larger than the driver's memory budget (the message names the ways to read it instead)
    */
   Map<K, V> toMap();
+
+  /**
+   * True when the result is held in memory; false when it is read from disk one partition at a
+   * time, because it did not fit the driver's memory budget.
+   */
+  default boolean inMemory() {
+    return true;
+  }
+
+  /** Removes the result's files, if it has any; afterwards it must not be read. Idempotent. */
+  @Override
+  default void close() {}
 
   /**
    * Hands every entry of a reduce job's result to {@code action}, once each and in no particular
@@ -56,7 +76,9 @@ public interface JobResult<K, V> extends Iterable<Map.Entry<K, V>> {
    * an empty {@code _SUCCESS} marker. Everything is written to a private temporary directory beside
    * {@code dir} and renamed into place only when complete, so {@code dir} never holds partial
    * output. A reduce job's entries are written in {@code order} (null: unspecified), a million per
-   * part file; a map-only job writes one part file per split, in emitted order.
+   * part file; a map-only job writes one part file per split, in emitted order. A result on disk
+   * is sorted externally (sorted runs under the memory budget, then a merge), so any size can be
+   * written in any order.
    *
    * @throws OutputExistsException if {@code dir} exists and {@link WriteOption#OVERWRITE} is absent
    */

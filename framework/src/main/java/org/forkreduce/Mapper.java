@@ -46,8 +46,22 @@ public interface Mapper<I, K, V> extends Serializable {
    * Called when this instance's worker hands on its output, after the cleanup of the last task in
    * it; may emit more pairs, which join that output. It must leave the mapper ready for more tasks.
    * Reduce jobs: once the worker has no more splits (again if it is given more), on every engine
-   * (each Spark task on its own). Map-only jobs: after every task's cleanup. Not called on a
-   * worker that mapped nothing. The default does nothing.
+   * (each Spark task on its own); and also between two records of a task, when what the worker
+   * holds ({@link #heldBytes()} and its combined partial) passes the job's memory budget: then
+   * the mapper hands its table on, the worker spills it to disk, and mapping goes on with the
+   * next record. Map-only jobs: after every task's cleanup. Not called on a worker that mapped
+   * nothing. The default does nothing.
    */
   default void flush(Emitter<K, V> out) throws Exception {}
+
+  /**
+   * An estimate of the heap bytes this mapper holds for a later {@link #flush} (a combining
+   * table of its own), asked every few thousand records of a reduce job. When it and the
+   * worker's partial together pass the job's memory budget, the worker calls {@code flush}
+   * between two records. A mapper that emits as it maps holds nothing: the default returns 0.
+   * It must be cheap (an array length or two, not a walk over the table).
+   */
+  default long heldBytes() {
+    return 0;
+  }
 }

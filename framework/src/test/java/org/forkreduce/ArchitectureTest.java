@@ -26,7 +26,8 @@ class ArchitectureTest {
   static final ArchRule lowerLayersNeverImportTheEnginesOrTheWorkerRuntime = noClasses().that()
       .resideInAnyPackage("org.forkreduce.internal.input..", "org.forkreduce.internal.serde..",
           "org.forkreduce.internal.protocol..", "org.forkreduce.internal.reduce..",
-          "org.forkreduce.internal.output..", "org.forkreduce.stats..", "org.forkreduce.spi..")
+          "org.forkreduce.internal.output..", "org.forkreduce.internal.spill..",
+          "org.forkreduce.stats..", "org.forkreduce.spi..")
       .should().dependOnClassesThat().resideInAnyPackage(ENGINES, RUNTIME, WORKER, POOL);
 
   @ArchTest

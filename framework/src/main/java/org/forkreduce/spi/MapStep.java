@@ -9,6 +9,7 @@ import org.forkreduce.Mapper;
 import org.forkreduce.Reducer;
 import org.forkreduce.Split;
 import org.forkreduce.internal.reduce.Partials;
+import org.forkreduce.internal.spill.SpillTarget;
 
 /**
  * One worker's mapping for one job, the step every engine runs: map a split, combine what it
@@ -30,14 +31,39 @@ public final class MapStep<I, K, V> {
   private boolean mapped;
 
   /**
+   * A step that never spills: its partial may grow as large as the heap.
+   *
    * @param mapper the worker's own instance: {@code job.mapper()} or a copy of it
    * @param workerIndex the worker's index, from 0, as {@link org.forkreduce.TaskContext} tells it
    */
   public MapStep(Job<I, K, V> job, Mapper<I, K, V> mapper, int workerIndex) {
+    this(job, mapper, workerIndex, SpillTarget.none());
+  }
+
+  /**
+   * A step that spills its partial, and has its mapper flush its own table, whenever the two
+   * together pass {@code spills.budgetBytes()}. STUB: spilling to be written.
+   */
+  public MapStep(Job<I, K, V> job, Mapper<I, K, V> mapper, int workerIndex,
+      SpillTarget spills) {
     this.job = job;
     this.mapper = mapper;
     this.workerIndex = workerIndex;
     reset();
+  }
+
+  /**
+   * The runs spilled since the step was created or last reset, oldest first, each named as
+   * {@link SpillTarget#run} names it. They and the partial {@link #flush} returns together hold
+   * everything mapped since then. STUB.
+   */
+  public List<String> spilledRuns() {
+    return List.of();
+  }
+
+  /** The estimated heap bytes of the partial as it is now ({@code EntrySizer}). STUB. */
+  public long partialBytes() {
+    return 0;
   }
 
   /**

@@ -1,6 +1,9 @@
 package org.forkreduce.spi;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.forkreduce.stats.MemoryPeak;
 import org.forkreduce.stats.RunStats;
 
 /**
@@ -14,9 +17,11 @@ public final class RunTimer {
   private int splits;
   private long planned;
   private long mapped;
+  private final List<MemoryPeak> workerMemory = new ArrayList<>();
 
   private RunTimer(String chooser) {
     this.chooser = chooser;
+    MemoryPeak.reset();
   }
 
   /** A run starting now. */
@@ -43,11 +48,23 @@ public final class RunTimer {
     this.mapped = System.nanoTime();
   }
 
+  /** Adds a worker process's memory peak to the run's; the driver's is taken at the end. */
+  public void workerMemory(MemoryPeak peak) {
+    workerMemory.add(peak);
+  }
+
   /** Ends the run now. */
   RunStats stop(String engine, int workers) {
     long end = System.nanoTime();
     return new RunStats(chooser + engine, workers, splits, Duration.ofNanos(planned - start),
         Duration.ofNanos(mapped - planned), Duration.ofNanos(end - mapped),
-        Duration.ofNanos(end - start));
+        Duration.ofNanos(end - start), memory());
+  }
+
+  private List<MemoryPeak> memory() {
+    List<MemoryPeak> all = new ArrayList<>();
+    all.add(MemoryPeak.of("driver"));
+    all.addAll(workerMemory);
+    return all;
   }
 }

@@ -26,6 +26,12 @@ public final class Counters implements Serializable {
   public static final String BAD_LINES = "bad_lines";
   /** Distinct keys in the result (pairs in the result of a map-only job). */
   public static final String DISTINCT_KEYS = "distinct_keys";
+  /** Entries written to disk because a worker's partial passed the job's memory budget. */
+  public static final String SPILLED_RECORDS = "spilled_records";
+  /** Bytes of the spill files written (Kryo-encoded, as on disk). */
+  public static final String SPILLED_BYTES = "spilled_bytes";
+  /** Spill files written: one per partition of each spill run. */
+  public static final String SPILL_FILES = "spill_files";
 
   private final Map<String, Long> values;
 

@@ -3,6 +3,7 @@ package org.forkreduce.stats;
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a job ran: the engine, its parallelism and the time per phase.
@@ -14,10 +15,17 @@ import java.time.Duration;
  * @param map time from the first task's start to the last task's end
  * @param reduce time spent merging the workers' partial results
  * @param total wall time of the whole run
+ * @param memory each JVM's peak memory, the driver first; a worker replaced after a death is
+ *     reported once per process
  */
 public record RunStats(
     String engine, int workers, int splits, Duration plan, Duration map, Duration reduce,
-    Duration total) implements Serializable {
+    Duration total, List<MemoryPeak> memory) implements Serializable {
+
+  /** Copies {@code memory}. */
+  public RunStats {
+    memory = List.copyOf(memory);
+  }
 
   /**
    * The engine's name as {@code charset} can show it: an engine chosen by another reads {@code

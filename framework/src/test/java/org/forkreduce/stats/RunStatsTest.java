@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RunStatsTest {
   private static RunStats stats(String engine, int workers) {
     return new RunStats(engine, workers, 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-        Duration.ZERO);
+        Duration.ZERO, java.util.List.of());
   }
 
   @Test

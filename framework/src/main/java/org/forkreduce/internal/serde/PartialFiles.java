@@ -146,6 +146,15 @@ public final class PartialFiles {
   }
 
   /**
+   * The entries of a partial file, decoded one at a time as the stream is read, after the file's
+   * checksum was checked. Close the stream. STUB: to be written.
+   */
+  public static <K, V> java.util.stream.Stream<Map.Entry<K, V>> entries(Path file)
+      throws IOException {
+    throw new UnsupportedOperationException("stub");
+  }
+
+  /**
    * Checks the trailer against the file's bytes before any is decoded: a corrupt length inside
    * would otherwise make the decoder allocate at random.
    */
