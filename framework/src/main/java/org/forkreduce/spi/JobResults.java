@@ -1,7 +1,10 @@
 package org.forkreduce.spi;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.forkreduce.JobResult;
 import org.forkreduce.stats.Counters;
 
@@ -25,6 +28,35 @@ public final class JobResults {
     counters.add(Counters.DISTINCT_KEYS, map.size());
     return DefaultJobResult.reduced(map, counters.snapshot(), timer.stop(engine, workers));
   }
+
+  /**
+   * A reduce job's result that stays where it is and is read one partition at a time: the one
+   * way every engine makes a result larger than the driver's memory budget. It streams, drains
+   * and writes unordered output partition by partition, writes ordered output through {@link
+   * ExternalSort}, and loads itself for {@link JobResult#toMap()} only when its {@code heapBytes}
+   * fit {@code budgetBytes}. STUB: to be written.
+   *
+   * @param budgetBytes the driver's memory budget ({@link org.forkreduce.Job#memoryBudget()})
+   */
+  public static <K, V> JobResult<K, V> partitioned(Partitions<K, V> partitions, long budgetBytes,
+      CounterSet counters, RunTimer timer, String engine, int workers) {
+    counters.add(Counters.DISTINCT_KEYS, partitions.keys());
+    throw new UnsupportedOperationException("stub");
+  }
+
+  /**
+   * The partitions of a result kept out of memory.
+   *
+   * @param streams each partition's entries, a fresh stream for every call (close it); the keys
+   *     of different partitions are disjoint, and each key is in its partition once
+   * @param keys the distinct keys of all partitions
+   * @param heapBytes the estimated heap bytes all entries would take in a map
+   * @param tempDir where an ordered {@code writeTo} may put its sorted runs
+   * @param onClose releases what backs the partitions (their files); run once, by the result's
+   *     {@code close()} or at the JVM's exit
+   */
+  public record Partitions<K, V>(List<Supplier<Stream<Map.Entry<K, V>>>> streams, long keys,
+      long heapBytes, Path tempDir, Runnable onClose) {}
 
   /** The result of a map-only job: the pairs of each split, in split order; see above. */
   public static <K, V> JobResult<K, V> mapOnly(List<List<Map.Entry<K, V>>> perSplit,
