@@ -17,7 +17,7 @@ import org.forkreduce.stats.RunStats;
 
 /** A complete result held in memory: the reduced map, or the pairs of each split. */
 final class DefaultJobResult<K, V> implements JobResult<K, V> {
-  private static final long RECORDS_PER_PART = 1_000_000;
+  static final long RECORDS_PER_PART = 1_000_000;
 
   private final Map<K, V> reduced;
   private final Map<K, V> owned;
@@ -99,7 +99,7 @@ final class DefaultJobResult<K, V> implements JobResult<K, V> {
     });
   }
 
-  private static String line(Map.Entry<?, ?> e) {
+  static String line(Map.Entry<?, ?> e) {
     return e.getKey() + "\t" + e.getValue();
   }
 

@@ -34,14 +34,15 @@ public final class JobResults {
    * way every engine makes a result larger than the driver's memory budget. It streams, drains
    * and writes unordered output partition by partition, writes ordered output through {@link
    * ExternalSort}, and loads itself for {@link JobResult#toMap()} only when its {@code heapBytes}
-   * fit {@code budgetBytes}. STUB: to be written.
+   * fit {@code budgetBytes}.
    *
    * @param budgetBytes the driver's memory budget ({@link org.forkreduce.Job#memoryBudget()})
    */
   public static <K, V> JobResult<K, V> partitioned(Partitions<K, V> partitions, long budgetBytes,
       CounterSet counters, RunTimer timer, String engine, int workers) {
     counters.add(Counters.DISTINCT_KEYS, partitions.keys());
-    throw new UnsupportedOperationException("stub");
+    return new PartitionedJobResult<>(partitions, budgetBytes, counters.snapshot(),
+        timer.stop(engine, workers));
   }
 
   /**
@@ -52,7 +53,7 @@ public final class JobResults {
    * @param keys the distinct keys of all partitions
    * @param heapBytes the estimated heap bytes all entries would take in a map
    * @param tempDir where an ordered {@code writeTo} may put its sorted runs
-   * @param onClose releases what backs the partitions (their files); run once, by the result's
+   * @param onClose releases what backs the partitions (their files), idempotently: run by the result's
    *     {@code close()} or at the JVM's exit
    */
   public record Partitions<K, V>(List<Supplier<Stream<Map.Entry<K, V>>>> streams, long keys,

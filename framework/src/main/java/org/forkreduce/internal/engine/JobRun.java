@@ -3,12 +3,15 @@ package org.forkreduce.internal.engine;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import org.forkreduce.ForkReduceException;
 import org.forkreduce.Job;
@@ -19,9 +22,12 @@ import org.forkreduce.WorkerDiedException;
 import org.forkreduce.internal.protocol.Message;
 import org.forkreduce.internal.protocol.Message.Flushed;
 import org.forkreduce.internal.protocol.Message.MapOutput;
+import org.forkreduce.internal.protocol.Message.PartitionMerged;
 import org.forkreduce.internal.runtime.WorkerGroup;
 import org.forkreduce.internal.runtime.WorkerHandle;
+import org.forkreduce.internal.spill.PartitionMerge;
 import org.forkreduce.spi.CounterSet;
+import org.forkreduce.stats.MemoryPeak;
 
 /**
  * One job on worker processes, coordinated from the caller's thread: replies and deaths arrive
@@ -68,12 +74,17 @@ final class JobRun<I, K, V> {
   private final CounterSet counters = new CounterSet();
   private final List<List<Map.Entry<K, V>>> mapOnly;
   private final List<String> flushed = new ArrayList<>();
+  private final List<String> runs = new ArrayList<>();
+  private final Map<Long, MemoryPeak> memory = new LinkedHashMap<>();
+  private final int partitions;
+  private long partialBytes;
   private final Progress progress;
   private RuntimeException failure;
 
-  JobRun(Job<I, K, V> job, int jobId, byte[] jobBytes, Path dir, List<Split> splits,
-      WorkerGroup workers, int maxAttempts, String engineName) {
+  JobRun(Job<I, K, V> job, int jobId, byte[] jobBytes, Path dir, int partitions,
+      List<Split> splits, WorkerGroup workers, int maxAttempts, String engineName) {
     this.job = job;
+    this.partitions = partitions;
     this.jobId = jobId;
     this.jobBytes = jobBytes;
     this.dir = dir;
@@ -96,7 +107,7 @@ final class JobRun<I, K, V> {
 
   /**
    * Maps every split and, for a reduce job, flushes every worker's partial; returns the flushed
-   * partials' file prefixes. A worker flushes as soon as nothing is left to map, while the others
+   * partials' file prefixes ({@link #spilledRuns()} holds the rest of what was mapped). A worker flushes as soon as nothing is left to map, while the others
    * finish their splits; a death puts its unflushed splits back, and the loop maps and flushes
    * them again. So when nothing is pending or running, every split is in a flushed partial.
    */
@@ -116,10 +127,35 @@ final class JobRun<I, K, V> {
 
   /** Runs the merges of one round of the tree reduction on whichever workers are idle. */
   void merge(List<List<String>> groups, List<String> outputs) {
+    runTasks(groups.size(), task -> "merging " + groups.get(task) + " into " + outputs.get(task),
+        task -> id -> new Message.Merge(id, jobId, groups.get(task), outputs.get(task)));
+  }
+
+  /**
+   * Merges each partition's files into reduced files on whichever workers are idle, within
+   * their memory budget; returns what each partition was reduced to, in partition order.
+   */
+  List<PartitionMerge.Reduced> mergePartitions(List<List<String>> inputs, List<String> outputs) {
+    List<PartitionMerge.Reduced> reduced = new ArrayList<>();
+    for (Object reply : runTasks(inputs.size(), p -> "merging partition " + p + " ("
+        + inputs.get(p).size() + " files)",
+        p -> id -> new Message.MergePartition(id, jobId, inputs.get(p), outputs.get(p)))) {
+      reduced.add(((PartitionMerged) reply).reduced());
+    }
+    return reduced;
+  }
+
+  /**
+   * Runs {@code count} independent tasks on whichever workers are idle; a task whose worker dies
+   * runs again elsewhere, up to the attempts allowed. Returns the replies in task order.
+   */
+  private List<Object> runTasks(int count, IntFunction<String> what,
+      IntFunction<LongFunction<Message>> request) {
     Deque<Integer> queue = new ArrayDeque<>();
-    int[] tries = new int[groups.size()];
-    int[] left = {groups.size()};
-    for (int i = 0; i < groups.size(); i++) {
+    int[] tries = new int[count];
+    Object[] replies = new Object[count];
+    int[] left = {count};
+    for (int i = 0; i < count; i++) {
       queue.add(i);
     }
     runUntil(() -> {
@@ -127,20 +163,42 @@ final class JobRun<I, K, V> {
         if (s.idle() && !queue.isEmpty()) {
           int task = queue.poll();
           tries[task]++;
-          String what = "merging " + groups.get(task) + " into " + outputs.get(task);
+          String description = what.apply(task);
           s.current = death -> {
             if (tries[task] >= maxAttempts) {
-              fail(death, what, tries[task]);
+              fail(death, description, tries[task]);
             } else {
               queue.addFirst(task);
             }
           };
-          send(s, id -> new Message.Merge(id, jobId, groups.get(task), outputs.get(task)), what,
-              value -> left[0]--);
+          WorkerHandle worker = s.worker;
+          send(s, request.apply(task), description, value -> {
+            replies[task] = value;
+            if (value instanceof PartitionMerged merged) {
+              memory.put(worker.pid(), merged.memory());
+            }
+            left[0]--;
+          });
         }
       }
       return left[0] == 0;
     });
+    return Arrays.asList(replies);
+  }
+
+  /** The runs the flushed workers spilled; with the flushed partials, they hold every split. */
+  List<String> spilledRuns() {
+    return runs;
+  }
+
+  /** The estimated heap bytes of the flushed partials, summed. */
+  long partialBytes() {
+    return partialBytes;
+  }
+
+  /** The last memory peak each worker process reported. */
+  List<MemoryPeak> memory() {
+    return new ArrayList<>(memory.values());
   }
 
   /** The map-only output per split, and the counters of everything mapped and flushed. */
@@ -233,10 +291,15 @@ final class JobRun<I, K, V> {
     String prefix = dir.resolve("partial-" + flushed.size() + "-" + slot.index).toString();
     List<Integer> held = List.copyOf(slot.unflushed);
     slot.current = death -> { }; // died() has put the partial's splits back in the queue
-    send(slot, id -> new Message.Flush(id, jobId, workers.size(), prefix),
+    WorkerHandle worker = slot.worker;
+    send(slot, id -> new Message.Flush(id, jobId, partitions, prefix),
         "flushing the partial of " + held.size() + " splits", value -> {
-          counters.addAll(((Flushed) value).counters());
+          Flushed reply = (Flushed) value;
+          counters.addAll(reply.counters());
           flushed.add(prefix);
+          runs.addAll(reply.runs());
+          partialBytes += reply.partialBytes();
+          memory.put(worker.pid(), reply.memory());
           slot.unflushed.clear();
         });
   }
@@ -251,7 +314,8 @@ final class JobRun<I, K, V> {
     WorkerHandle worker = slot.worker;
     if (!slot.jobStarted) {
       slot.jobStarted = true;
-      worker.request(id -> new Message.StartJob(id, jobId, jobBytes, dir.toString()),
+      worker.request(id -> new Message.StartJob(id, jobId, jobBytes, dir.toString(),
+          partitions),
           "starting the job").whenComplete((v, e) -> {
             if (e != null && !(e instanceof WorkerDiedException)) {
               events.add(() -> fail(e, "starting the job on " + worker, 1));

@@ -1,5 +1,6 @@
 package org.forkreduce.internal.engine;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,18 +22,26 @@ import org.forkreduce.Split;
 import org.forkreduce.internal.reduce.Partials;
 import org.forkreduce.internal.reduce.TreeReduction;
 import org.forkreduce.internal.reduce.TreeReduction.RoundRunner;
+import org.forkreduce.internal.serde.PartialFiles;
 import org.forkreduce.internal.serde.Serde;
+import org.forkreduce.internal.spill.PartitionMerge;
+import org.forkreduce.internal.spill.SpillTarget;
 import org.forkreduce.spi.CounterSet;
 import org.forkreduce.spi.Failures;
 import org.forkreduce.spi.JobResults;
+import org.forkreduce.spi.MapStep;
 import org.forkreduce.spi.Planner;
 import org.forkreduce.spi.RunTimer;
 
 /**
  * The in-JVM engines: {@code inline} runs one worker in the caller's thread, {@code threads(n)}
- * runs n workers on a fixed pool, each with its own Kryo copy of the mapper and reducer.
+ * runs n workers on a fixed pool, each with its own Kryo copy of the mapper and reducer. The
+ * workers share the job's memory budget; a worker whose partial passes its share spills it to a
+ * private directory under {@code java.io.tmpdir}, and then the job is reduced partition by
+ * partition from disk ({@link SpillReduce}).
  */
 final class LocalEngine implements Engine {
+  private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
   private final String name;
   private final int workers;
   private final ExecutorService executor;
@@ -70,20 +79,38 @@ final class LocalEngine implements Engine {
     SplitFeed feed = new SplitFeed(splits, job.progress());
     // each slot is written by one worker; Future.get() publishes the writes to this thread
     List<List<Map.Entry<K, V>>> slots = new ArrayList<>(Collections.nCopies(splits.size(), null));
-    List<LocalWorker<I, K, V>> done = runAll(workerTasks(job, feed, slots), feed);
-    timer.mapped();
-    CounterSet counters = new CounterSet();
-    done.forEach(w -> counters.addAll(w.counters()));
-    return job.isMapOnly() ? JobResults.mapOnly(slots, counters, timer, name, workers)
-        : JobResults.reduced(reduce(job, done), counters, timer, name, workers);
+    Path dir = job.isMapOnly() ? null : SpillReduce.privateDirectory(TEMP,
+        "point java.io.tmpdir at a writable directory with room for the job's spills");
+    JobResult<K, V> onDisk = null;
+    try {
+      List<LocalWorker<I, K, V>> done = runAll(workerTasks(job, feed, slots, dir), feed);
+      timer.mapped();
+      CounterSet counters = new CounterSet();
+      done.forEach(w -> counters.addAll(w.counters()));
+      if (job.isMapOnly()) {
+        return JobResults.mapOnly(slots, counters, timer, name, workers);
+      }
+      boolean spilled = done.stream().anyMatch(w -> !w.spilledRuns().isEmpty());
+      long bytes = done.stream().mapToLong(LocalWorker::partialBytes).sum();
+      if (!SpillReduce.needed(spilled, bytes, job.memoryBudget())) {
+        return JobResults.reduced(reduce(job, done), counters, timer, name, workers);
+      }
+      onDisk = reduceOnDisk(job, done, dir, counters, timer);
+      return onDisk;
+    } finally {
+      if (dir != null && onDisk == null) {
+        SpillReduce.deleteQuietly(dir);
+      }
+    }
   }
 
   private <I, K, V> List<Callable<LocalWorker<I, K, V>>> workerTasks(Job<I, K, V> job,
-      SplitFeed feed, List<List<Map.Entry<K, V>>> slots) {
+      SplitFeed feed, List<List<Map.Entry<K, V>>> slots, Path dir) {
     int n = Math.min(workers, Math.max(1, feed.size()));
     List<Callable<LocalWorker<I, K, V>>> tasks = new ArrayList<>();
     if (executor == null) {
-      tasks.add(() -> new LocalWorker<>(job, job.mapper(), 0).drain(feed, slots));
+      tasks.add(() -> new LocalWorker<>(job, job.mapper(), 0, spills(job, dir, 0, 1))
+          .drain(feed, slots));
       return tasks;
     }
     Mapper<I, K, V> checked = Serde.checkedCopy(job.mapper(), "mapper");
@@ -94,9 +121,53 @@ final class LocalEngine implements Engine {
       int index = i;
       Mapper<I, K, V> mapper = i == 0 ? checked : Serde.copy(job.mapper());
       Job<I, K, V> own = job.isMapOnly() ? job : job.reducer(Serde.copy(job.reducer()));
-      tasks.add(() -> new LocalWorker<>(own, mapper, index).drain(feed, slots));
+      SpillTarget spills = spills(job, dir, i, n);
+      tasks.add(() -> new LocalWorker<>(own, mapper, index, spills).drain(feed, slots));
     }
     return tasks;
+  }
+
+  /** Worker {@code i}'s share of the JVM's budget and its spill files; none for map-only jobs. */
+  private static SpillTarget spills(Job<?, ?, ?> job, Path dir, int i, int workers) {
+    return dir == null ? SpillTarget.none() : new SpillTarget(job.memoryBudget() / workers, dir,
+        "spill-" + i, SpillReduce.PARTITIONS);
+  }
+
+  /**
+   * The reduction of a job that spilled, or whose partials together pass the budget: each
+   * worker's partial is written as one more run, and each partition merged on its own, on the
+   * engine's threads, each within its share of the budget ({@link SpillReduce}).
+   */
+  private <I, K, V> JobResult<K, V> reduceOnDisk(Job<I, K, V> job,
+      List<LocalWorker<I, K, V>> done, Path dir, CounterSet counters, RunTimer timer) {
+    List<String> runs = new ArrayList<>();
+    List<Callable<long[]>> writes = new ArrayList<>();
+    for (int i = 0; i < done.size(); i++) {
+      LocalWorker<I, K, V> w = done.get(i);
+      String prefix = dir.resolve("partial-" + i).toString();
+      runs.add(prefix);
+      runs.addAll(w.spilledRuns());
+      writes.add(() -> PartialFiles.write(w.partial(), SpillReduce.files(prefix)));
+    }
+    List<List<String>> inputs = SpillReduce.inputs(runs);
+    List<String> outputs = SpillReduce.outputs(dir);
+    long share = job.memoryBudget() / workers;
+    List<Callable<PartitionMerge.Reduced>> merges = new ArrayList<>();
+    for (int p = 0; p < inputs.size(); p++) {
+      int partition = p;
+      Reducer<V> reducer = executor == null ? job.reducer() : Serde.copy(job.reducer());
+      merges.add(() -> PartitionMerge.merge(inputs.get(partition), outputs.get(partition), share,
+          0, MapStep.checked(reducer)));
+    }
+    try {
+      runner().runAll(writes);
+      List<PartitionMerge.Reduced> reduced = runner().runAll(merges);
+      SpillReduce.removeInputs(inputs);
+      return SpillReduce.result(reduced, dir, TEMP, job.memoryBudget(), counters, timer, name,
+          workers);
+    } catch (Exception e) {
+      throw Failures.jobFailed(e, name + " (merging spilled partitions)");
+    }
   }
 
   private <T> List<T> runAll(List<Callable<T>> tasks, SplitFeed feed) {

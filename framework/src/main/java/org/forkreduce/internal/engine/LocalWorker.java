@@ -5,6 +5,7 @@ import java.util.Map;
 import org.forkreduce.Job;
 import org.forkreduce.Mapper;
 import org.forkreduce.Split;
+import org.forkreduce.internal.spill.SpillTarget;
 import org.forkreduce.spi.CounterSet;
 import org.forkreduce.spi.MapStep;
 import org.forkreduce.spi.TaskException;
@@ -18,8 +19,8 @@ final class LocalWorker<I, K, V> {
   private final boolean mapOnly;
   private Map<K, V> partial;
 
-  LocalWorker(Job<I, K, V> job, Mapper<I, K, V> mapper, int index) {
-    this.step = new MapStep<>(job, mapper, index);
+  LocalWorker(Job<I, K, V> job, Mapper<I, K, V> mapper, int index, SpillTarget spills) {
+    this.step = new MapStep<>(job, mapper, index, spills);
     this.mapOnly = job.isMapOnly();
   }
 
@@ -53,5 +54,15 @@ final class LocalWorker<I, K, V> {
   /** The combined partial of a reduce job, once drained. */
   Map<K, V> partial() {
     return partial;
+  }
+
+  /** The runs spilled while draining; with the partial, they hold what this worker mapped. */
+  List<String> spilledRuns() {
+    return step.spilledRuns();
+  }
+
+  /** The estimated heap bytes of the partial. */
+  long partialBytes() {
+    return step.partialBytes();
   }
 }

@@ -13,12 +13,11 @@ import org.forkreduce.Job;
 import org.forkreduce.JobResult;
 import org.forkreduce.Split;
 import org.forkreduce.WorkerOptions;
-import org.forkreduce.internal.output.Leftovers;
-import org.forkreduce.internal.output.OutputCommitter;
 import org.forkreduce.internal.reduce.TreeReduction;
 import org.forkreduce.internal.runtime.WorkerGroup;
 import org.forkreduce.internal.serde.PartialFiles;
 import org.forkreduce.internal.serde.Serde;
+import org.forkreduce.internal.spill.PartitionMerge;
 import org.forkreduce.spi.JobResults;
 import org.forkreduce.spi.Planner;
 import org.forkreduce.spi.RunTimer;
@@ -27,9 +26,12 @@ import org.forkreduce.spi.RunTimer;
  * Runs jobs on worker JVMs. The job is sent once per worker; each task is only a split, read by
  * the worker itself. Each worker combines its splits into one partial, flushed as hash segments
  * into a private (0700) directory; the tree reduction merges each segment on the workers, round by
- * round, and only file names cross the pipes. The directory is removed after the job; if the
- * driver is killed, its workers remove it, and failing that the next job on the same temporary
- * directory does ({@link Leftovers}).
+ * round, and only file names cross the pipes. A job larger than memory takes another way (see
+ * {@link SpillReduce}): workers spill their partials to the same directory when they pass the
+ * job's memory budget, and each partition is merged on a worker into reduced files that the
+ * result reads from disk. The directory is removed after the job, or when such a result is
+ * closed; if the driver is killed, its workers remove it, and failing that the next job on the
+ * same temporary directory does ({@link org.forkreduce.internal.output.Leftovers}).
  */
 final class ProcessEngine implements Engine {
   private final WorkerOptions options;
@@ -63,19 +65,37 @@ final class ProcessEngine implements Engine {
     byte[] jobBytes = Serde.toBytes(job); // its parts were proven by the planner
     workers.fill();
     timer.planned(splits.size());
-    Path dir = privateDirectory(options.tempDirectory());
-    JobRun<I, K, V> run = new JobRun<>(job, jobIds.incrementAndGet(), jobBytes, dir, splits,
-        workers, options.maxAttempts(), name());
+    Path dir = SpillReduce.privateDirectory(options.tempDirectory(),
+        "choose a writable place with WorkerOptions.tempDirectory");
+    JobRun<I, K, V> run = new JobRun<>(job, jobIds.incrementAndGet(), jobBytes, dir,
+        SpillReduce.PARTITIONS, splits, workers, options.maxAttempts(), name());
+    JobResult<K, V> onDisk = null;
     try {
       List<String> partials = run.map();
       timer.mapped();
-      return job.isMapOnly()
-          ? JobResults.mapOnly(run.mapOnlyOutput(), run.counters(), timer, name(), workers())
-          : JobResults.reduced(reduce(job, run, partials, dir), run.counters(), timer, name(),
-              workers());
+      if (job.isMapOnly()) {
+        return JobResults.mapOnly(run.mapOnlyOutput(), run.counters(), timer, name(), workers());
+      }
+      long budget = job.memoryBudget();
+      if (!SpillReduce.needed(!run.spilledRuns().isEmpty(), run.partialBytes(), budget)) {
+        Map<K, V> reduced = reduce(job, run, partials, dir);
+        run.memory().forEach(timer::workerMemory);
+        return JobResults.reduced(reduced, run.counters(), timer, name(), workers());
+      }
+      List<String> runs = new ArrayList<>(partials);
+      runs.addAll(run.spilledRuns());
+      List<List<String>> inputs = SpillReduce.inputs(runs);
+      List<PartitionMerge.Reduced> reduced = run.mergePartitions(inputs, SpillReduce.outputs(dir));
+      SpillReduce.removeInputs(inputs);
+      run.memory().forEach(timer::workerMemory);
+      onDisk = SpillReduce.result(reduced, dir, options.tempDirectory(), budget, run.counters(),
+          timer, name(), workers());
+      return onDisk;
     } finally {
       run.end();
-      deleteQuietly(dir);
+      if (onDisk == null) {
+        SpillReduce.deleteQuietly(dir);
+      }
     }
   }
 
@@ -90,7 +110,7 @@ final class ProcessEngine implements Engine {
     if (partials.isEmpty()) {
       return new HashMap<>();
     }
-    int segments = workers.size();
+    int segments = SpillReduce.PARTITIONS;
     List<List<String>> files = new ArrayList<>();
     for (int s = 0; s < segments; s++) {
       List<String> segment = new ArrayList<>();
@@ -149,25 +169,6 @@ final class ProcessEngine implements Engine {
       PartialFiles.readInto(Path.of(file), result, job.reducer()::reduce);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the merged partial: " + e.getMessage(), e);
-    }
-  }
-
-  private static Path privateDirectory(Path parent) {
-    try {
-      Leftovers.sweep(parent, Leftovers.JOB_PREFIX);
-      return Leftovers.createDirectory(parent, Leftovers.JOB_PREFIX);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the job's temporary directory in " + parent
-          + "; choose a writable place with WorkerOptions.tempDirectory", e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try {
-      OutputCommitter.deleteRecursively(dir);
-    } catch (IOException e) {
-      org.slf4j.LoggerFactory.getLogger(ProcessEngine.class)
-          .warn("could not remove the job directory {}: {}", dir, e.toString());
     }
   }
 

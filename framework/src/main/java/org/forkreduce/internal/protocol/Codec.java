@@ -6,7 +6,9 @@ import com.esotericsoftware.kryo.kryo5.io.Output;
 import java.util.ArrayList;
 import org.forkreduce.Split;
 import org.forkreduce.internal.serde.Serde;
+import org.forkreduce.internal.spill.PartitionMerge;
 import org.forkreduce.spi.CounterSet;
+import org.forkreduce.stats.MemoryPeak;
 
 /**
  * Encodes and decodes messages with Kryo, the protocol's classes registered with fixed ids so that
@@ -23,7 +25,9 @@ public final class Codec {
         Message.Call.class, Message.StartJob.class, Message.MapSplit.class, Message.Flush.class,
         Message.Merge.class, Message.EndJob.class, Message.Reply.class, Message.Failed.class, Message.Flushed.class, Message.MapOutput.class,
         RemoteFailure.class, Split.class, CounterSet.class, String[].class, Object[].class,
-        byte[].class, long[].class, ArrayList.class, Message.Heartbeat.class}) {
+        byte[].class, long[].class, ArrayList.class, Message.Heartbeat.class,
+        Message.MergePartition.class, Message.PartitionMerged.class, PartitionMerge.Reduced.class,
+        MemoryPeak.class}) {
       kryo.register(type, id++);
     }
   }

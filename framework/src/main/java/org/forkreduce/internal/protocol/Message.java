@@ -2,7 +2,9 @@ package org.forkreduce.internal.protocol;
 
 import java.util.List;
 import org.forkreduce.Split;
+import org.forkreduce.internal.spill.PartitionMerge;
 import org.forkreduce.spi.CounterSet;
+import org.forkreduce.stats.MemoryPeak;
 
 /**
  * The messages between the driver and a worker. Requests carry an id that the worker's
@@ -25,8 +27,12 @@ public sealed interface Message {
    */
   record Call(long id, int functionId, byte[] args) implements Message {}
 
-  /** Prepares a job: its mapper and reducer, and the private directory for its partials. */
-  record StartJob(long id, int jobId, byte[] job, String dir) implements Message {}
+  /**
+   * Prepares a job: its mapper and reducer, the private directory for its partials and spills,
+   * and the number of partitions a spill is cut into.
+   */
+  record StartJob(long id, int jobId, byte[] job, String dir, int partitions)
+      implements Message {}
 
   /** Maps one split into the worker's partial for the job; replies with the task's counters. */
   record MapSplit(long id, int jobId, Split split) implements Message {}
@@ -40,6 +46,16 @@ public sealed interface Message {
   /** Merges partial files with the job's reducer into {@code output}; replies with the keys. */
   record Merge(long id, int jobId, List<String> inputs, String output) implements Message {}
 
+  /**
+   * Merges every file of one partition, within the worker's memory budget, into reduced files
+   * named {@code outputPrefix + "-" + n}; replies with {@link PartitionMerged}.
+   */
+  record MergePartition(long id, int jobId, List<String> inputs, String outputPrefix)
+      implements Message {}
+
+  /** The reply to {@link MergePartition}: the reduced files, and the worker's memory peak. */
+  record PartitionMerged(PartitionMerge.Reduced reduced, MemoryPeak memory) implements Message {}
+
   /** Drops the job's state; no reply. */
   record EndJob(int jobId) implements Message {}
 
@@ -52,8 +68,13 @@ public sealed interface Message {
    */
   record Failed(long id, RemoteFailure failure, String context) implements Message {}
 
-  /** The reply to {@link Flush}: keys per segment, and the counters of the flushed partial. */
-  record Flushed(long[] keys, CounterSet counters) implements Message {}
+  /**
+   * The reply to {@link Flush}: keys per segment, the counters of the flushed partial, the runs
+   * spilled before it (which, with it, hold the flushed splits), its estimated heap bytes, and
+   * the worker's memory peak.
+   */
+  record Flushed(long[] keys, CounterSet counters, List<String> runs, long partialBytes,
+      MemoryPeak memory) implements Message {}
 
   /**
    * Sent by a worker every few seconds while it runs a request, so that the driver can tell a

@@ -10,22 +10,37 @@ import org.forkreduce.Job;
 import org.forkreduce.Split;
 import org.forkreduce.internal.protocol.Message.Flushed;
 import org.forkreduce.internal.protocol.Message.MapOutput;
+import org.forkreduce.internal.protocol.Message.PartitionMerged;
 import org.forkreduce.internal.serde.PartialFiles;
+import org.forkreduce.internal.spill.PartitionMerge;
+import org.forkreduce.internal.spill.SpillTarget;
 import org.forkreduce.spi.MapStep;
 import org.forkreduce.spi.TaskException;
+import org.forkreduce.stats.MemoryPeak;
 
 /**
  * A worker's state for one job: its own copy of the job, and the partial it is combining into
- * with the counters of the splits in that partial. A flush writes both out and starts afresh, so
- * the driver always knows which splits a partial holds.
+ * with the counters of the splits in that partial. A flush writes both out, with the names of
+ * the runs spilled since the last flush, and starts afresh, so the driver always knows which
+ * splits a partial and its runs hold.
  */
 final class WorkerJob {
   private final Job<Object, Object, Object> job;
   private final MapStep<Object, Object, Object> step;
+  private final String name;
 
-  WorkerJob(Job<Object, Object, Object> job, int workerIndex) {
+  /**
+   * @param dir the job's private directory, where spills go
+   * @param partitions how many partitions a spill is cut into
+   */
+  WorkerJob(Job<Object, Object, Object> job, int workerIndex, Path dir, int partitions) {
     this.job = job;
-    this.step = new MapStep<>(job, job.mapper(), workerIndex);
+    this.name = "worker " + workerIndex;
+    // the pid makes a replacement worker's runs another's: a dead worker's runs are never read
+    SpillTarget spills = new SpillTarget(job.memoryBudget(), dir,
+        "spill-" + workerIndex + "-" + ProcessHandle.current().pid(), partitions);
+    this.step = new MapStep<>(job, job.mapper(), workerIndex, spills);
+    MemoryPeak.reset();
   }
 
   /** Maps a split: into the partial (reduce jobs), or into a reply of its pairs (map-only). */
@@ -56,8 +71,10 @@ final class WorkerJob {
     for (int s = 0; s < segments; s++) {
       files.add(Path.of(prefix + "-" + s));
     }
+    long bytes = step.partialBytes();
     long[] keys = PartialFiles.write(partial, files);
-    Flushed flushed = new Flushed(keys, step.counters());
+    Flushed flushed = new Flushed(keys, step.counters(), new ArrayList<>(step.spilledRuns()),
+        bytes, MemoryPeak.of(name));
     step.reset();
     return flushed;
   }
@@ -70,5 +87,13 @@ final class WorkerJob {
     }
     PartialFiles.write(merged, List.of(Path.of(output)));
     return merged.size();
+  }
+
+  /** Merges one partition's files within the job's budget ({@link PartitionMerge}). */
+  PartitionMerged mergePartition(List<String> inputs, String outputPrefix) throws IOException {
+    PartitionMerge.Reduced reduced = PartitionMerge.merge(inputs, outputPrefix,
+        job.memoryBudget(), 0, MapStep.checked(job.reducer()));
+    return new PartitionMerged(new PartitionMerge.Reduced(new ArrayList<>(reduced.files()),
+        reduced.keys(), reduced.heapBytes()), MemoryPeak.of(name));
   }
 }

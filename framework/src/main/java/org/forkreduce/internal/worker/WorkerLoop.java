@@ -22,6 +22,7 @@ import org.forkreduce.internal.protocol.Message.Heartbeat;
 import org.forkreduce.internal.protocol.Message.Hello;
 import org.forkreduce.internal.protocol.Message.MapSplit;
 import org.forkreduce.internal.protocol.Message.Merge;
+import org.forkreduce.internal.protocol.Message.MergePartition;
 import org.forkreduce.internal.protocol.Message.Reply;
 import org.forkreduce.internal.protocol.Message.StartJob;
 import org.forkreduce.internal.protocol.Protocol;
@@ -114,7 +115,7 @@ final class WorkerLoop {
     } else if (m instanceof StartJob s) {
       respond(s.id(), () -> {
         Job<Object, Object, Object> job = Serde.fromBytes(s.job());
-        jobs.put(s.jobId(), new WorkerJob(job, index));
+        jobs.put(s.jobId(), new WorkerJob(job, index, Path.of(s.dir()), s.partitions()));
         jobDirs.put(s.jobId(), Path.of(s.dir()));
         return null;
       });
@@ -124,6 +125,8 @@ final class WorkerLoop {
       respond(f.id(), () -> job(f.jobId()).flush(f.segments(), f.prefix()));
     } else if (m instanceof Merge g) {
       respond(g.id(), () -> job(g.jobId()).merge(g.inputs(), g.output()));
+    } else if (m instanceof MergePartition g) {
+      respond(g.id(), () -> job(g.jobId()).mergePartition(g.inputs(), g.outputPrefix()));
     } else {
       throw new ProtocolException("unexpected message for a worker: " + m);
     }

@@ -14,7 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.forkreduce.Split;
+import org.forkreduce.internal.spill.PartitionMerge;
 import org.forkreduce.spi.CounterSet;
+import org.forkreduce.stats.MemoryPeak;
 import org.junit.jupiter.api.Test;
 
 class FrameTest {
@@ -70,16 +72,20 @@ class FrameTest {
         new Message.Hello(Protocol.VERSION, 99),
         new Message.Define(3, big),
         new Message.Call(7, 3, new byte[0]),
-        new Message.StartJob(8, 1, new byte[] {1, 2}, "/tmp/x"),
+        new Message.StartJob(8, 1, new byte[] {1, 2}, "/tmp/x", 64),
         new Message.MapSplit(9, 1, new Split("/data/é.txt", 10, 20, 40, false)),
         new Message.Flush(10, 1, 4, "/tmp/x/p"),
         new Message.Merge(11, 1, new ArrayList<>(List.of("/a", "/b")), "/c"),
         new Message.EndJob(1),
         new Message.Reply(12, new Object[] {1L, "two", null}),
         new Message.Failed(13, RemoteFailure.of(new IllegalStateException("boom")), "item 1"),
-        new Message.Flushed(new long[] {1, 2}, counters),
+        new Message.Flushed(new long[] {1, 2}, counters, new ArrayList<>(List.of("/r")), 5,
+            new MemoryPeak("worker 0", 1, 2)),
         new Message.MapOutput(new Object[] {"k", 1L}, counters),
-        new Message.Heartbeat());
+        new Message.Heartbeat(),
+        new Message.MergePartition(14, 1, new ArrayList<>(List.of("/a-3")), "/o"),
+        new Message.PartitionMerged(new PartitionMerge.Reduced(new ArrayList<>(List.of("/o-0")),
+            3, 100), new MemoryPeak("worker 1", 7, -1)));
     byte[] bytes = frames(sent);
     for (int chunk : new int[] {1, 2, 3, 7, 4096}) {
       FrameInput in = new FrameInput(new Trickle(new ByteArrayInputStream(bytes), chunk));
@@ -93,6 +99,8 @@ class FrameTest {
           d -> assertThat(d.function()).isEqualTo(big));
       assertThat(received.get(4)).isEqualTo(sent.get(4));
       assertThat(received.get(6)).isEqualTo(sent.get(6));
+      assertThat(received.subList(13, 15)).isEqualTo(sent.subList(13, 15));
+      assertThat(((Message.Flushed) received.get(10)).runs()).containsExactly("/r");
       assertThat(((Object[]) ((Message.Reply) received.get(8)).value()))
           .containsExactly(1L, "two", null);
       assertThat(((Message.Failed) received.get(9)).failure().message()).isEqualTo("boom");
