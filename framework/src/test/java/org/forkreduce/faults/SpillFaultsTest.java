@@ -124,7 +124,10 @@ class SpillFaultsTest {
     }
   }
 
-  /** Sums; in a worker's partition merge, SIGKILLs the worker at its 1000th merge, once. */
+  /**
+   * Sums; in a worker's partition merge, SIGKILLs the worker once, at a merge some way in. The
+   * stack is looked at every 512th merge only: a walk per merge would slow the job down.
+   */
   static final class PartitionMergeKillingReducer implements Reducer<Long> {
     private final String marker;
     private transient int merged;
@@ -135,7 +138,7 @@ class SpillFaultsTest {
 
     @Override
     public Long reduce(Long left, Long right) {
-      if (++merged == 1000 && inPartitionMerge() && Faults.first(marker)) {
+      if (++merged % 512 == 0 && inPartitionMerge() && Faults.first(marker)) {
         SelfKill.sigkill();
       }
       return left + right;
