@@ -1,12 +1,14 @@
 package org.forkreduce.internal.spill;
 
 import java.util.Map;
+import org.forkreduce.KnownSize;
 import org.forkreduce.internal.serde.Serde;
 
 /**
  * Estimates the heap bytes a map of keys and values holds, cheaply enough to be asked every
  * thousand insertions. Common types are sized exactly (strings, boxed numbers, primitive
- * arrays); any other object by the size of its Kryo encoding, twice over, plus a header. A
+ * arrays), a {@link KnownSize} tells its own; any other object is sized by its Kryo encoding,
+ * twice over, plus a header. A
  * small map is summed entry by entry, so values that grew since they were put in (a merged
  * accumulator) are seen; a large one is sized from a sample: every {@value #SAMPLE_EVERY}th key
  * put in, through {@link #added}, as it was then. So a value that keeps growing after it was
@@ -53,6 +55,9 @@ public final class EntrySizer {
 
   /** The estimated heap bytes of one object and what it alone refers to. */
   public static long bytesOf(Object o) {
+    if (o instanceof KnownSize k) {
+      return k.heapBytes();
+    }
     if (o instanceof String s) {
       return 24 + array(s.length() * (isLatin1(s) ? 1L : 2L));
     }
