@@ -64,7 +64,7 @@ class MapStepSpillTest {
     spills = Files.createDirectory(tmp.resolve("spills"));
   }
 
-  private Job<String, String, Long> job(Mapper<String, String, Long> mapper) {
+  private static Job<String, String, Long> job(Mapper<String, String, Long> mapper) {
     return Job.of(org.forkreduce.Inputs.textLines(input)).mapper(mapper).reducer(Long::sum)
         .splitSize(1 << 19);
   }
@@ -73,15 +73,28 @@ class MapStepSpillTest {
     return new SpillTarget(BUDGET, dir, "w0", PARTITIONS);
   }
 
-  /** Maps every split of the job's input into {@code step}, and returns its final partial. */
-  private static HashMap<String, Long> mapAll(Job<String, String, Long> job,
-      MapStep<String, String, Long> step) throws TaskException {
-    List<Split> splits = Planner.plan(job, 1);
+  /** A step over the test's input that spills into {@code dir}, mapping with {@code mapper}. */
+  private MapStep<String, String, Long> step(Mapper<String, String, Long> mapper, Path dir) {
+    return new MapStep<>(job(mapper), mapper, 0, target(dir));
+  }
+
+  /** Maps every split of the test's input into {@code step}, and returns its final partial. */
+  private HashMap<String, Long> mapAll(MapStep<String, String, Long> step) throws TaskException {
+    combineAll(step);
+    return step.flush();
+  }
+
+  /** The test input's splits, the same for every mapper. */
+  private static List<Split> splits() {
+    return Planner.plan(job(new Jobs.TokenCount()), 1);
+  }
+
+  private void combineAll(MapStep<String, String, Long> step) throws TaskException {
+    List<Split> splits = splits();
     assertThat(splits).hasSizeGreaterThan(1);
     for (Split split : splits) {
       step.combine(split);
     }
-    return step.flush();
   }
 
   /** The runs' files and the partial, merged with the reducer as a partitioned reduce would. */
@@ -113,10 +126,9 @@ class MapStepSpillTest {
 
   @Test
   void combine_manyMoreKeysThanTheBudget_runsAndPartialMergeToTheReference() throws Exception {
-    Job<String, String, Long> job = job(new Jobs.TokenCount());
-    MapStep<String, String, Long> step = new MapStep<>(job, job.mapper(), 0, target(spills));
+    MapStep<String, String, Long> step = step(new Jobs.TokenCount(), spills);
 
-    HashMap<String, Long> partial = mapAll(job, step);
+    HashMap<String, Long> partial = mapAll(step);
     List<String> runs = step.spilledRuns();
 
     assertThat(runs).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates()
@@ -147,7 +159,7 @@ class MapStepSpillTest {
     Job<String, String, Long> job = job(new Jobs.TokenCount());
     MapStep<String, String, Long> step = new MapStep<>(job, job.mapper(), 0);
 
-    HashMap<String, Long> partial = mapAll(job, step);
+    HashMap<String, Long> partial = mapAll(step);
 
     assertThat(step.spilledRuns()).isEmpty();
     assertThat(partial).isEqualTo(reference);
@@ -157,15 +169,14 @@ class MapStepSpillTest {
 
   @Test
   void reset_afterSpills_forgetsTheRunsAndNamesLaterOnesAnew() throws Exception {
-    Job<String, String, Long> job = job(new Jobs.TokenCount());
-    MapStep<String, String, Long> step = new MapStep<>(job, job.mapper(), 0, target(spills));
-    mapAll(job, step);
+    MapStep<String, String, Long> step = step(new Jobs.TokenCount(), spills);
+    mapAll(step);
     List<String> first = step.spilledRuns();
 
     step.reset();
     assertThat(step.spilledRuns()).isEmpty();
     assertThat(step.counters().snapshot().get(Counters.SPILL_FILES)).isZero();
-    HashMap<String, Long> partial = mapAll(job, step);
+    HashMap<String, Long> partial = mapAll(step);
 
     List<String> second = step.spilledRuns();
     assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
@@ -216,13 +227,9 @@ class MapStepSpillTest {
   void combine_mapperReportingItsTable_isFlushedMidTaskAndTheUnionIsTheReference()
       throws Exception {
     TableMapper mapper = new TableMapper(true);
-    Job<String, String, Long> job = job(mapper);
-    MapStep<String, String, Long> step = new MapStep<>(job, mapper, 0, target(spills));
-    List<Split> splits = Planner.plan(job, 1);
+    MapStep<String, String, Long> step = step(mapper, spills);
 
-    for (Split split : splits) {
-      step.combine(split);
-    }
+    combineAll(step);
     int flushesWhileMapping = mapper.flushes;
     HashMap<String, Long> partial = step.flush();
 
@@ -237,12 +244,11 @@ class MapStepSpillTest {
   void flush_mapperIgnoringTheSignal_stepsPartialStaysBoundedAndTheUnionIsTheReference()
       throws Exception {
     TableMapper mapper = new TableMapper(false);
-    Job<String, String, Long> job = job(mapper);
-    MapStep<String, String, Long> step = new MapStep<>(job, mapper, 0, target(spills));
+    MapStep<String, String, Long> step = step(mapper, spills);
     long[] largestPartial = {0};
     mapper.watcher = () -> largestPartial[0] = Math.max(largestPartial[0], step.partialBytes());
 
-    HashMap<String, Long> partial = mapAll(job, step);
+    HashMap<String, Long> partial = mapAll(step);
 
     assertThat(mapper.flushes).isEqualTo(1);
     assertThat(step.spilledRuns()).hasSizeGreaterThanOrEqualTo(3);
@@ -274,9 +280,8 @@ class MapStepSpillTest {
   }
 
   private void assertSpillFailsNaming(Path dir) throws IOException {
-    Job<String, String, Long> job = job(new Jobs.TokenCount());
-    MapStep<String, String, Long> step = new MapStep<>(job, job.mapper(), 0, target(dir));
-    Split first = Planner.plan(job, 1).get(0);
+    MapStep<String, String, Long> step = step(new Jobs.TokenCount(), dir);
+    Split first = splits().get(0);
 
     assertThatThrownBy(() -> step.combine(first)).isInstanceOf(TaskException.class)
         .hasMessageContaining("cannot spill the partial").hasMessageContaining(dir.toString())
