@@ -75,7 +75,7 @@ final class CombiningEmitter<K, V> extends TaskEmitter<K, V> {
   /**
    * Writes the partial as a spill run, if it holds anything, and goes on with an empty one.
    *
-   * @throws java.io.UncheckedIOException if the run could not be written; the partial is kept
+   * @throws Spiller.Failed if the run could not be written; the partial is kept
    */
   void spill() {
     if (!partial.isEmpty()) {

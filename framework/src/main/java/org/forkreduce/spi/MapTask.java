@@ -106,8 +106,11 @@ final class MapTask {
     try {
       mapper.flush(out);
     } catch (Exception | StackOverflowError e) {
-      throw new TaskException(e.getClass().getName() + " while flushing the mapper of worker "
-          + workerIndex + ": " + e.getMessage(), e);
+      Spiller.Failed spill = Spiller.Failed.in(e);
+      throw new TaskException(spill != null
+          ? spill.getMessage() + ", while flushing the mapper of worker " + workerIndex
+          : e.getClass().getName() + " while flushing the mapper of worker " + workerIndex + ": "
+              + e.getMessage(), e);
     }
     counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
   }
@@ -151,13 +154,21 @@ final class MapTask {
     }
   }
 
+  /**
+   * What failed, where. A failed spill leads with its own message (the directory, the space),
+   * as neither the record nor the mapper is to blame.
+   */
   private static String describe(Input<?> input, Split split, String stage, long offset,
       Object record, Throwable e) {
+    Spiller.Failed spill = Spiller.Failed.in(e);
     StringBuilder sb = new StringBuilder();
-    sb.append(e.getClass().getName()).append(" while ").append(stage).append(" in split ")
-        .append(split);
+    sb.append(spill == null ? e.getClass().getName() : spill.getMessage() + ",")
+        .append(" while ").append(stage).append(" in split ").append(split);
     if (stage.contains("record")) {
       sb.append(" at ").append(input.describePosition(split, offset));
+    }
+    if (spill != null) {
+      return sb.toString();
     }
     if (record != null) {
       String text = String.valueOf(record);

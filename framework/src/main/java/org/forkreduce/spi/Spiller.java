@@ -38,8 +38,7 @@ final class Spiller {
    * it is not remembered; the partial is left as it was.
    *
    * @param heapBytes the partial's estimated heap bytes, for the message of a failure
-   * @throws UncheckedIOException naming the directory, the partial's size and, on a full disk,
-   *     the space left
+   * @throws Failed naming the directory, the partial's size and, on a full disk, the space left
    */
   void write(Map<?, ?> partial, long heapBytes, CounterSet counters) {
     String run = target.run(nextRun);
@@ -55,7 +54,7 @@ final class Spiller {
       }
     } catch (IOException e) {
       removeQuietly(files);
-      throw new UncheckedIOException(String.format(Locale.ROOT,
+      throw new Failed(String.format(Locale.ROOT,
           "cannot spill the partial (%,d entries, about %,d bytes in memory) to %s: %s",
           partial.size(), heapBytes, target.dir(), e.getMessage()), e);
     }
@@ -74,6 +73,30 @@ final class Spiller {
   /** Forgets the runs written so far (they are the caller's); numbering goes on. */
   void forgetRuns() {
     runs = new ArrayList<>();
+  }
+
+  /**
+   * A spill that failed: thrown through the mapper's {@code emit}, so the task can tell it from
+   * the mapper's own failures.
+   */
+  static final class Failed extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_CAUSES = 32;
+
+    Failed(String message, IOException cause) {
+      super(message, cause);
+    }
+
+    /** The spill failure that is {@code t} or among its causes (a mapper may wrap it), or null. */
+    static Failed in(Throwable t) {
+      Throwable cause = t;
+      for (int i = 0; cause != null && i < MAX_CAUSES; i++, cause = cause.getCause()) {
+        if (cause instanceof Failed failed) {
+          return failed;
+        }
+      }
+      return null;
+    }
   }
 
   /** A failed run's files, which nothing will read, are removed as far as they can be. */

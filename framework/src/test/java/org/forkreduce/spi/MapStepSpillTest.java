@@ -258,8 +258,13 @@ class MapStepSpillTest {
 
   @Test
   void combine_spillDirUnderAFile_failsNamingTheDirAndTheSplit() throws Exception {
-    Path notADir = Files.writeString(tmp.resolve("plain-file"), "x").resolve("spills");
+    Path notADir = dirUnderAFile();
     assertSpillFailsNaming(notADir);
+  }
+
+  /** A directory no one can create or write in, root included. */
+  private Path dirUnderAFile() throws IOException {
+    return Files.writeString(tmp.resolve("plain-file"), "x").resolve("spills");
   }
 
   @Test
@@ -284,9 +289,20 @@ class MapStepSpillTest {
     Split first = splits().get(0);
 
     assertThatThrownBy(() -> step.combine(first)).isInstanceOf(TaskException.class)
-        .hasMessageContaining("cannot spill the partial").hasMessageContaining(dir.toString())
+        .hasMessageStartingWith("cannot spill the partial").hasMessageContaining(dir.toString())
         .hasMessageContaining(first.toString()).hasRootCauseInstanceOf(IOException.class)
         .hasCauseInstanceOf(UncheckedIOException.class);
     assertThat(step.spilledRuns()).isEmpty();
+  }
+
+  @Test
+  void flush_spillDirUnderAFile_failsNamingTheDir() throws Exception {
+    Path notADir = dirUnderAFile();
+    MapStep<String, String, Long> step = step(new TableMapper(false), notADir);
+    combineAll(step);
+
+    assertThatThrownBy(step::flush).isInstanceOf(TaskException.class)
+        .hasMessageStartingWith("cannot spill the partial").hasMessageContaining(notADir.toString())
+        .hasMessageContaining("flushing the mapper of worker 0");
   }
 }
