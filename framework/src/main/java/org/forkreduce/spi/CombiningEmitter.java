@@ -38,8 +38,13 @@ final class CombiningEmitter<K, V> extends TaskEmitter<K, V> {
   void accept(K key, V value) {
     if (spiller == null) {
       partial.merge(key, value, merge);
-      return;
+    } else {
+      acceptSpilling(key, value);
     }
+  }
+
+  /** Apart, so that {@link #accept} stays small enough to be inlined into the mapper's loop. */
+  private void acceptSpilling(K key, V value) {
     int size = partial.size();
     partial.merge(key, value, merge);
     if (partial.size() != size) {
