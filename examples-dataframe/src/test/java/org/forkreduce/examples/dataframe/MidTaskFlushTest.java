@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import org.forkreduce.CsvOptions;
 import org.forkreduce.CsvRow;
 import org.forkreduce.Emitter;
 import org.forkreduce.Engine;
@@ -27,6 +28,7 @@ import org.forkreduce.examples.dataframe.group.GroupBlock;
 import org.forkreduce.examples.dataframe.group.GroupByMapper;
 import org.forkreduce.examples.dataframe.group.ResultRows;
 import org.forkreduce.examples.dataframe.table.ResultTable;
+import org.forkreduce.stats.Counters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,17 +51,25 @@ class MidTaskFlushTest {
     }
   }
 
-  /** Maps with a group-by mapper, flushing it after each of the rows numbered in {@code after}. */
-  static final class FlushingMapper implements Mapper<CsvRow, Integer, GroupBlock> {
+  /** What a {@link Watched} mapper does after a row: the mapper, the row's number, its output. */
+  interface AtRow extends java.io.Serializable {
+    void run(Mapper<CsvRow, Integer, GroupBlock> mapper, long row,
+        Emitter<Integer, GroupBlock> out) throws Exception;
+  }
+
+  /** Maps with a group-by mapper, and after each of the rows numbered in {@code after}, acts. */
+  static final class Watched implements Mapper<CsvRow, Integer, GroupBlock> {
     private static final long serialVersionUID = 1L;
     private final Mapper<CsvRow, Integer, GroupBlock> mapper;
     private final long[] after;
+    private final AtRow action;
     private long rows;
     private int next;
 
-    FlushingMapper(Mapper<CsvRow, Integer, GroupBlock> mapper, long[] after) {
+    Watched(Mapper<CsvRow, Integer, GroupBlock> mapper, long[] after, AtRow action) {
       this.mapper = mapper;
       this.after = after;
+      this.action = action;
     }
 
     @Override
@@ -72,22 +82,7 @@ class MidTaskFlushTest {
       mapper.map(row, out);
       if (next < after.length && after[next] == ++rows) {
         next++;
-        int[] blocks = new int[1];
-        mapper.flush(new Emitter<>() {
-          @Override
-          public void emit(Integer partition, GroupBlock block) {
-            blocks[0]++;
-            out.emit(partition, block);
-          }
-
-          @Override
-          public void count(String name, long delta) {
-            out.count(name, delta);
-          }
-        });
-        assertThat(blocks[0]).as("blocks of the rows since the last flush, at row %d", rows)
-            .isPositive();
-        assertThat(mapper.heldBytes()).as("held after a flush at row %d", rows).isZero();
+        action.run(mapper, rows, out);
       }
     }
 
@@ -102,16 +97,43 @@ class MidTaskFlushTest {
     }
   }
 
+  /** Flushes mid-task as a worker would; checks that the rows so far left and nothing stays. */
+  private static void flush(Mapper<CsvRow, Integer, GroupBlock> mapper, long row,
+      Emitter<Integer, GroupBlock> out) throws Exception {
+    int[] blocks = new int[1];
+    mapper.flush(new Emitter<>() {
+      @Override
+      public void emit(Integer partition, GroupBlock block) {
+        blocks[0]++;
+        out.emit(partition, block);
+      }
+
+      @Override
+      public void count(String name, long delta) {
+        out.count(name, delta);
+      }
+    });
+    assertThat(blocks[0]).as("blocks of the rows since the last flush, at row %d", row)
+        .isPositive();
+    assertThat(mapper.heldBytes()).as("held after a flush at row %d", row).isZero();
+  }
+
   /** {@code q}'s table, its mapper flushed after the rows {@code after}. */
   private static ResultTable flushed(Question q, long[] after, Engine engine) {
-    DataFrame.Aggregation agg = DataFrame.csv(file).groupBy(q.by().toArray(String[]::new))
+    return flushed(DataFrame.csv(file), q, after, engine);
+  }
+
+  /** {@code q}'s table over {@code df}, its mapper flushed after the rows {@code after}. */
+  private static ResultTable flushed(DataFrame df, Question q, long[] after, Engine engine) {
+    DataFrame.Aggregation agg = df.groupBy(q.by().toArray(String[]::new))
         .agg(q.aggs().toArray(String[]::new)).splitSize(40_000);
     Job<CsvRow, Integer, GroupBlock> plain = agg.job();
     List<Expr.Named> exprs = q.aggs().stream().map(Expr::parse).toList();
     List<AggCall> calls = new ArrayList<>();
     exprs.forEach(e -> e.expr().calls(calls));
     Job<CsvRow, Integer, GroupBlock> job = Job.of(plain.input())
-        .mapper(new FlushingMapper(plain.mapper(), after)).reducer(plain.reducer())
+        .mapper(new Watched(plain.mapper(), after, MidTaskFlushTest::flush))
+        .reducer(plain.reducer())
         .splitSize(plain.splitSize());
     try (JobResult<Integer, GroupBlock> blocks = job.run(engine)) {
       return ResultRows.table(q.by(), agg.types(), exprs, calls, blocks);
@@ -157,6 +179,30 @@ class MidTaskFlushTest {
   }
 
   @Test
+  void flush_skippingBadRowsOfANumericKey_sameTableAsWithout() throws IOException {
+    Random random = new Random(1818);
+    StringBuilder csv = new StringBuilder("k,v\n");
+    for (int i = 0; i < 3_000; i++) {
+      String k = random.nextInt(60) == 0 ? "007" : Integer.toString(random.nextInt(300));
+      String v = random.nextInt(50) == 0 ? "x" : Integer.toString(random.nextInt(1000));
+      csv.append(k).append(',').append(v).append('\n');
+    }
+    Path numbers = Files.writeString(dir.resolve("numbers.csv"), csv, StandardCharsets.UTF_8);
+    Path rejects = Files.createDirectory(dir.resolve("rejects"));
+    DataFrame df = DataFrame.csv(CsvOptions.defaults().skipBadRecords(rejects), numbers)
+        .type("k", ColumnType.LONG).type("v", ColumnType.LONG);
+    Question q = new Question("skip", List.of("k"), List.of("sum(v) AS s", "first(v) AS f"),
+        null);
+    long[] every7th = new long[400];
+    Arrays.setAll(every7th, i -> 7L * (i + 1));
+    try (Engine inline = Engine.inline()) {
+      ResultTable without = flushed(df, q, new long[0], inline);
+      assertThat(without.counters().get(Counters.BAD_RECORDS)).as("bad rows").isPositive();
+      assertThat(rows(flushed(df, q, every7th, inline))).isEqualTo(rows(without));
+    }
+  }
+
+  @Test
   void heldBytes_moreGroups_grows() throws Exception {
     DataFrame.Aggregation agg = DataFrame.csv(file).groupBy("id3", "id6")
         .agg("sum(v1)", "median(v3)", "first(id1)");
@@ -165,34 +211,8 @@ class MidTaskFlushTest {
     List<Long> held = new ArrayList<>();
     long[] sample = {1_000, 2_000, 3_000, 4_000, 5_000, 6_000};
     Job<CsvRow, Integer, GroupBlock> job = Job.of(agg.job().input())
-        .mapper(new Mapper<CsvRow, Integer, GroupBlock>() {
-          private long rows;
-          private int next;
-
-          @Override
-          public void setup(TaskContext context) throws Exception {
-            mapper.setup(context);
-          }
-
-          @Override
-          public void map(CsvRow row, Emitter<Integer, GroupBlock> out) throws Exception {
-            mapper.map(row, out);
-            if (next < sample.length && sample[next] == ++rows) {
-              next++;
-              held.add(mapper.heldBytes());
-            }
-          }
-
-          @Override
-          public void cleanup(Emitter<Integer, GroupBlock> out) throws Exception {
-            mapper.cleanup(out);
-          }
-
-          @Override
-          public void flush(Emitter<Integer, GroupBlock> out) throws Exception {
-            mapper.flush(out);
-          }
-        }).reducer(agg.job().reducer());
+        .mapper(new Watched(mapper, sample, (m, row, out) -> held.add(m.heldBytes())))
+        .reducer(agg.job().reducer());
     try (Engine inline = Engine.inline(); JobResult<Integer, GroupBlock> r = job.run(inline)) {
       assertThat(r.size()).isPositive();
     }
