@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How a job ran: the engine, its parallelism and the time per phase.
@@ -43,6 +44,44 @@ public record RunStats(
   /** The worker count with its noun: {@code 1 worker}, {@code 4 workers}. */
   public String workerCount() {
     return workers + (workers == 1 ? " worker" : " workers");
+  }
+
+  /**
+   * What a command line's one-line summary adds about memory, or "": when the job spilled
+   * ({@link Counters#SPILL_FILES} above 0), the spills and each JVM's peak memory; when {@code
+   * always} ({@code --verbose}), the peaks anyway. For example {@code ", spilled 12 files
+   * (1.4 GB), peak memory: driver 310 MB heap/420 MB RSS, worker 0 200 MB heap/260 MB RSS"}; a
+   * JVM whose RSS is unknown shows its heap only. MB and GB are 2^20 and 2^30 bytes, as {@code
+   * -Xmx} counts them.
+   */
+  public String memoryNote(Counters counters, boolean always) {
+    long files = counters.get(Counters.SPILL_FILES);
+    StringBuilder note = new StringBuilder();
+    if (files > 0) {
+      note.append(", spilled ").append(files).append(files == 1 ? " file (" : " files (")
+          .append(size(counters.get(Counters.SPILLED_BYTES))).append(')');
+    }
+    if ((files > 0 || always) && !memory.isEmpty()) {
+      note.append(", peak memory: ");
+      for (int i = 0; i < memory.size(); i++) {
+        MemoryPeak peak = memory.get(i);
+        note.append(i == 0 ? "" : ", ").append(peak.jvm()).append(' ')
+            .append(size(peak.heapBytes())).append(" heap");
+        if (peak.rssBytes() >= 0) {
+          note.append('/').append(size(peak.rssBytes())).append(" RSS");
+        }
+      }
+    }
+    return note.toString();
+  }
+
+  /** {@code 1.4 GB} from 1 GB up, else whole MB ({@code 310 MB}, {@code <1 MB}, {@code 0 MB}). */
+  private static String size(long bytes) {
+    if (bytes >= 1L << 30) {
+      return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+    }
+    return bytes > 0 && bytes < 1L << 20 ? "<1 MB" : Math.round(bytes / (double) (1L << 20))
+        + " MB";
   }
 
   /** The charset {@code System.err} writes in: the locale's, unless the JVM was told another. */

@@ -26,6 +26,7 @@ import org.forkreduce.Engine;
 import org.forkreduce.Failure;
 import org.forkreduce.WorkerOptions;
 import org.forkreduce.Inputs;
+import org.forkreduce.Job;
 import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Parameters;
     subcommands = DataFrameCli.GroupByCommand.class)
 public final class DataFrameCli {
   static final int EXIT_USAGE = Failure.EXIT_USAGE;
+  /** The least {@code --memory}: a JVM heap below it cannot hold a job's machinery. */
+  static final long MIN_MEMORY = 16 << 20;
   /** The syntax of {@code --type}, shown in its help and its errors. */
   static final String TYPE_SYNTAX = "COL=long|double|string";
 
@@ -141,14 +144,17 @@ public final class DataFrameCli {
             + " a type (long, double or string) or inferred.")
     List<String> columns;
 
-    @Option(names = "--worker-heap", paramLabel = "SIZE",
-        description = "Each worker process's maximum heap, as -Xmx takes it: 512m, 2g"
-            + " (default: the JVM's).")
-    String workerHeap;
+    @Option(names = "--memory", paramLabel = "SIZE", converter = MemoryConverter.class,
+        description = "The memory of each JVM of the job, e.g. 512m, 2g: each worker process's"
+            + " heap (-Xmx), and in every JVM, this one too, the job holds at most "
+            + Job.DEFAULT_BUDGET_PERCENT + "% of it (or of this JVM's heap, if smaller) before"
+            + " it spills to disk (default: " + Job.DEFAULT_BUDGET_PERCENT + "% of each JVM's"
+            + " own heap).")
+    Long memory;
 
     @Option(names = "--verbose",
         description = "On failure, print the full stack trace to stderr after the one-line"
-            + " error.")
+            + " error; after a run, each JVM's peak memory on the summary line.")
     boolean verbose;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV files or directories;"
@@ -198,13 +204,31 @@ public final class DataFrameCli {
         return noHeader ? "--no-header needs the columns' names: --columns NAME[:TYPE],..."
             : "--columns names the columns of files without a header: add --no-header";
       }
+      if (memory != null && memory < MIN_MEMORY) {
+        return "--memory must be at least 16m, got " + memory + " bytes; give it as 512m or 2g";
+      }
       return null;
+    }
+
+    /**
+     * The job's memory budget for {@code --memory}: its {@value Job#DEFAULT_BUDGET_PERCENT}%,
+     * or that of this JVM's heap if smaller, so that the budget fits this JVM too.
+     */
+    static long budget(long memory) {
+      return Math.min(memory, Runtime.getRuntime().maxMemory()) / 100
+          * Job.DEFAULT_BUDGET_PERCENT;
+    }
+
+    /** {@code bytes} as {@code -Xmx} takes it: {@code 2g}, {@code 512m}, else in whole k. */
+    static String heap(long bytes) {
+      long unit = bytes % (1 << 30) == 0 ? 30 : bytes % (1 << 20) == 0 ? 20 : 10;
+      return (bytes >> unit) + (unit == 30 ? "g" : unit == 20 ? "m" : "k");
     }
 
     /** The worker processes' options: {@code n} workers and the {@code --worker-timeout}. */
     private WorkerOptions workerOptions(int n) {
       WorkerOptions options = WorkerOptions.defaults().workers(n);
-      options = workerHeap == null ? options : options.heap(workerHeap);
+      options = memory == null ? options : options.heap(heap(memory));
       return workerTimeout == null ? options : options.workerTimeout(workerTimeout);
     }
 
@@ -238,6 +262,9 @@ public final class DataFrameCli {
       }
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
+      if (memory != null) {
+        agg = agg.memoryBudget(budget(memory));
+      }
       ResultTable table;
       try (Engine e = Engine.named(engine, workerOptions(n), master)) {
         table = agg.run(e);
@@ -247,7 +274,7 @@ public final class DataFrameCli {
       if (bad > 0) {
         collectRejects(rejectsDir, rejects);
       }
-      write(table); // the result last: nothing on stdout before all else has succeeded
+      write(table::writeCsv); // the result last: nothing on stdout before all else has succeeded
       if (bad > 0) {
         err.println("dataframe: " + bad + " bad records (" + table.counters()
             .get(Counters.BAD_LINES) + " lines) skipped, written to " + rejects);
@@ -255,7 +282,7 @@ public final class DataFrameCli {
       List<String> streams = inputs.stream().map(Inputs::streamLabel).filter(l -> l != null)
           .toList();
       err.println(summary(table) + (streams.isEmpty() ? "" : ", input " + String.join(", ",
-          streams)));
+          streams)) + table.stats().memoryNote(table.counters(), verbose));
       return 0;
     }
 
@@ -286,10 +313,21 @@ public final class DataFrameCli {
           .allMatch(name -> name.endsWith(".tsv") || name.endsWith(".tsv.gz")) ? '\t' : ',';
     }
 
-    private void write(ResultTable table) throws IOException {
+    /** Writes CSV text, header and rows, to an {@link Appendable}. */
+    @FunctionalInterface
+    interface Csv {
+      void writeTo(Appendable out) throws IOException;
+    }
+
+    /**
+     * Writes {@code csv} to {@code --output}, whole or not at all (a temporary file beside it,
+     * renamed), or else to stdout once it is whole. What writes the rows is the caller's: a
+     * table in memory today, a writer reading the result's partition files later.
+     */
+    private void write(Csv csv) throws IOException {
       if (output == null) {
         StringBuilder sb = new StringBuilder();
-        table.writeCsv(sb);
+        csv.writeTo(sb);
         out.print(sb);
         out.flush();
         return;
@@ -303,7 +341,7 @@ public final class DataFrameCli {
         try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
             Writer w = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
-          table.writeCsv(w);
+          csv.writeTo(w);
         } catch (IOException e) {
           throw Failure.naming(target, e);
         }
@@ -341,6 +379,22 @@ public final class DataFrameCli {
 
     private static double seconds(Duration d) {
       return d.toNanos() / 1e9;
+    }
+  }
+
+  /** Parses {@code --memory}: a whole number of bytes with an optional k, m or g suffix. */
+  static final class MemoryConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      int suffix = value.isEmpty() ? -1 : "kmg".indexOf(Character.toLowerCase(
+          value.charAt(value.length() - 1)));
+      try {
+        long number = Long.parseLong(suffix < 0 ? value : value.substring(0, value.length() - 1));
+        return Math.multiplyExact(number, 1L << (10 * (suffix + 1)));
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a size; use a"
+            + " whole number of bytes with an optional k, m or g suffix, such as 512m or 2g");
+      }
     }
   }
 }

@@ -140,6 +140,37 @@ class DataFrameCliTest {
   }
 
   @Test
+  void groupby_memoryOnProcesses_sameAnswerWorkerHeapAndPeakMemoryShown() throws IOException {
+    DbBenchmarkQuestionsTest.Question q = DbBenchmarkQuestionsTest.QUESTIONS.get(9);
+    List<String> args = new ArrayList<>(List.of("groupby", "--by", String.join(",", q.by()),
+        "--engine", "processes", "--workers", "2", "--memory", "96m", "--verbose"));
+    q.aggs().forEach(a -> args.addAll(List.of("--agg", a)));
+    args.add(g1.toString());
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    DbBenchmarkQuestionsTest.assertMatches(parse(r.out(), q.by().size()),
+        new NaiveGroupBy(g1).query(q.by(), q.reference()), "CLI --memory " + q.name());
+    assertThat(r.err()).hasLineCount(1).containsPattern(", 2 workers, peak memory: driver \\d+"
+        + " MB heap(/\\d+ MB RSS)?.*\\R$");
+  }
+
+  @Test
+  void groupby_memoryBad_usageErrorOneLine() {
+    Run notSize = run("groupby", "--agg", "count()", "--memory", "lots", g1.toString());
+    assertThat(notSize.code()).isEqualTo(2);
+    assertThat(notSize.err()).hasLineCount(1)
+        .contains("--memory").contains("'lots' is not a size").contains("512m or 2g");
+    Run small = run("groupby", "--agg", "count()", "--memory", "4k", g1.toString());
+    assertThat(small.code()).isEqualTo(2);
+    assertThat(small.err()).isEqualTo("dataframe: --memory must be at least 16m, got 4096"
+        + " bytes; give it as 512m or 2g\n");
+    assertThat(DataFrameCli.GroupByCommand.heap(3L << 30)).isEqualTo("3g");
+    assertThat(DataFrameCli.GroupByCommand.heap(96L << 20)).isEqualTo("96m");
+    assertThat(DataFrameCli.GroupByCommand.heap((20L << 20) + 2048)).isEqualTo("20482k");
+    assertThat(DataFrameCli.GroupByCommand.budget(100L << 20)).isEqualTo((100L << 20) / 100 * 40);
+  }
+
+  @Test
   void groupby_badRecordInsideTheJob_inputErrorExitTwoOnEveryEngine() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3,\"4\n", UTF_8);
     for (String engine : new String[] {"inline", "threads", "processes"}) {

@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
         + " word<TAB>count, by count descending then word ascending.")
 public final class WordCountCli implements Callable<Integer> {
   static final int EXIT_USAGE = Failure.EXIT_USAGE;
+  /** The least {@code --memory}: a JVM heap below it cannot hold a job's machinery. */
+  static final long MIN_MEMORY = 16 << 20;
 
   @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
       description = "Where mappers run: " + Engine.NAMES + " (default: ${DEFAULT-VALUE}:"
@@ -65,13 +67,17 @@ public final class WordCountCli implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace DIR if it exists.")
   boolean overwrite;
 
-  @Option(names = "--worker-heap", paramLabel = "SIZE",
-      description = "Each worker process's maximum heap, as -Xmx takes it: 512m, 2g (default:"
-          + " the JVM's).")
-  String workerHeap;
+  @Option(names = "--memory", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "The memory of each JVM of the job, e.g. 512m, 2g: each worker process's"
+          + " heap (-Xmx), and in every JVM, this one too, the job holds at most "
+          + Job.DEFAULT_BUDGET_PERCENT + "% of it (or of this JVM's heap, if smaller) before"
+          + " it spills to disk (default: " + Job.DEFAULT_BUDGET_PERCENT + "% of each JVM's"
+          + " own heap).")
+  Long memory;
 
   @Option(names = "--verbose",
-      description = "On failure, print the full stack trace to stderr after the one-line error.")
+      description = "On failure, print the full stack trace to stderr after the one-line error;"
+          + " after a run, each JVM's peak memory on the summary line.")
   boolean verbose;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Text files or directories;"
@@ -116,6 +122,9 @@ public final class WordCountCli implements Callable<Integer> {
       if (splitSize != null) {
         job = job.splitSize(splitSize);
       }
+      if (memory != null) {
+        job = job.memoryBudget(budget(memory));
+      }
       if (output != null) {
         JobResult.checkTarget(output, writeOptions());
       }
@@ -135,26 +144,53 @@ public final class WordCountCli implements Callable<Integer> {
     if (top < 0) {
       return "--top must be 0 or more, got " + top;
     }
+    if (memory != null && memory < MIN_MEMORY) {
+      return "--memory must be at least 16m, got " + memory + " bytes; give it as 512m or 2g";
+    }
     return null;
+  }
+
+  /**
+   * The job's memory budget for {@code --memory}: its {@value Job#DEFAULT_BUDGET_PERCENT}%, or
+   * that of this JVM's heap if smaller, so that the budget fits this JVM too.
+   */
+  static long budget(long memory) {
+    return Math.min(memory, Runtime.getRuntime().maxMemory()) / 100
+        * Job.DEFAULT_BUDGET_PERCENT;
+  }
+
+  /** {@code bytes} as {@code -Xmx} takes it: {@code 2g}, {@code 512m}, else in whole k. */
+  static String heap(long bytes) {
+    return bytes % (1 << 30) == 0 ? (bytes >> 30) + "g"
+        : bytes % (1 << 20) == 0 ? (bytes >> 20) + "m" : (bytes >> 10) + "k";
   }
 
   /** The worker processes' options: {@code n} workers and the {@code --worker-timeout}. */
   private WorkerOptions workerOptions(int n) {
     WorkerOptions options = WorkerOptions.defaults().workers(n);
-    options = workerHeap == null ? options : options.heap(workerHeap);
+    options = memory == null ? options : options.heap(heap(memory));
     return workerTimeout == null ? options : options.workerTimeout(workerTimeout);
   }
 
-  private int count(Job<String, String, Long> job, int n) throws java.io.IOException {
+  /** Runs the job; the result, closed by the caller, may own files (a result larger than RAM). */
+  private JobResult<String, Long> run(Job<String, String, Long> job, int n) {
     ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
-    JobResult<String, Long> result;
     try (Engine e = Engine.named(engine, workerOptions(n), master)) {
-      result = (bar == null ? job : job.progress(bar)).run(e);
+      return (bar == null ? job : job.progress(bar)).run(e);
     } finally {
       if (bar != null) {
         bar.clear();
       }
     }
+  }
+
+  private int count(Job<String, String, Long> job, int n) throws java.io.IOException {
+    try (JobResult<String, Long> result = run(job, n)) {
+      return print(result);
+    }
+  }
+
+  private int print(JobResult<String, Long> result) throws java.io.IOException {
     if (output != null) {
       result.writeTo(output, WordCount.BY_COUNT_THEN_WORD, writeOptions());
     }
@@ -164,7 +200,8 @@ public final class WordCountCli implements Callable<Integer> {
     for (Map.Entry<String, Long> e : top(result, top, WordCount.BY_COUNT_THEN_WORD)) {
       text.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
     }
-    String summary = summary(result) + streams(inputs);
+    String summary = summary(result) + streams(inputs)
+        + result.stats().memoryNote(result.counters(), verbose);
     out.print(text);
     out.flush();
     err.println(summary);
@@ -241,7 +278,8 @@ public final class WordCountCli implements Callable<Integer> {
         return Math.multiplyExact(Long.parseLong(v), unit);
       } catch (NumberFormatException | ArithmeticException e) {
         throw new CommandLine.TypeConversionException("'" + value
-            + "' is not a size; use a whole number of bytes with an optional k, m or g suffix");
+            + "' is not a size; use a whole number of bytes with an optional k, m or g suffix,"
+            + " such as 64k, 512m or 2g");
       }
     }
   }

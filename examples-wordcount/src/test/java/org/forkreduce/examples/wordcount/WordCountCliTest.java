@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.forkreduce.stats.Counters;
+import org.forkreduce.stats.MemoryPeak;
+import org.forkreduce.stats.RunStats;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,13 +158,70 @@ class WordCountCliTest {
 
   @Test
   void main_workerOutOfMemory_oneLineNamingWorkerAndHeapNothingOnStdout() throws IOException {
-    Path big = distinctWords(1_000_000);
-    Run run = run("--engine", "processes", "--workers", "1", "--worker-heap", "32m",
+    // one line larger than the heap: no spilling helps
+    Path big = Files.writeString(dir.resolve("line.txt"), "a".repeat(48 << 20), UTF_8);
+    Run run = run("--engine", "processes", "--workers", "1", "--memory", "32m",
         "--split-size", "64m", big.toString());
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).matches("wordcount: out of memory in worker \\d+ \\(pid \\d+\\), heap"
-        + " -Xmx32m .*--worker-heap.*--workers\\)\\R");
+        + " -Xmx32m .*--workers\\)\\R");
+  }
+
+  @Test
+  void main_memoryNotASize_usageErrorNamingTheValue() {
+    Run run = run("--memory", "2gb", input.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).matches("wordcount: .*--memory.*'2gb' is not a size;.* 512m or 2g"
+        + ".*\\R").hasLineCount(1);
+  }
+
+  @Test
+  void main_memoryTooSmall_usageError() {
+    Run run = run("--memory", "1m", input.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("wordcount: --memory must be at least 16m, got 1048576"
+        + " bytes; give it as 512m or 2g\n");
+  }
+
+  @Test
+  void main_memoryAndVerbose_sameAnswerPeakMemoryOnTheSummaryLine() {
+    Run run = run("--memory", "256m", "--verbose", "--engine", "threads", "--workers", "2",
+        "--top", "10", input.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("b\t3\nc\t3\na\t2\nzeta\t1\n");
+    assertThat(run.err()).hasLineCount(1)
+        .containsPattern(", 2 workers, peak memory: driver \\d+ MB heap(/\\d+ MB RSS)?\\R$");
+    assertThat(run("--memory", "256m", input.toString()).err()).doesNotContain("peak memory");
+  }
+
+  @Test
+  void budget_memory_fortyPercentOfItOrOfThisHeap() {
+    long heap = Runtime.getRuntime().maxMemory();
+    assertThat(WordCountCli.budget(64L << 20)).isEqualTo((64L << 20) / 100 * 40);
+    assertThat(WordCountCli.budget(heap * 2)).isEqualTo(heap / 100 * 40);
+    assertThat(WordCountCli.heap(2L << 30)).isEqualTo("2g");
+    assertThat(WordCountCli.heap(1536L << 20)).isEqualTo("1536m");
+    assertThat(WordCountCli.heap((16L << 20) + 1536)).isEqualTo("16385k");
+  }
+
+  @Test
+  void memoryNote_spilledOrAlways_spillsAndEachJvmsPeakOnOneLine() {
+    RunStats stats = new RunStats("processes", 2, 8, Duration.ZERO, Duration.ZERO,
+        Duration.ZERO, Duration.ZERO, List.of(new MemoryPeak("driver", 310L << 20, 420L << 20),
+            new MemoryPeak("worker 0", 200L << 20, -1),
+            new MemoryPeak("worker 1", 3L << 29, 2L << 30)));
+    Counters spilled = Counters.of(Map.of(Counters.SPILL_FILES, 12L,
+        Counters.SPILLED_BYTES, 1_503_238_553L, Counters.SPILLED_RECORDS, 9L));
+    String peaks = ", peak memory: driver 310 MB heap/420 MB RSS, worker 0 200 MB heap,"
+        + " worker 1 1.5 GB heap/2.0 GB RSS";
+    assertThat(stats.memoryNote(spilled, false))
+        .isEqualTo(", spilled 12 files (1.4 GB)" + peaks);
+    assertThat(stats.memoryNote(Counters.of(Map.of(Counters.SPILL_FILES, 1L,
+        Counters.SPILLED_BYTES, 1000L)), false)).startsWith(", spilled 1 file (<1 MB), peak");
+    assertThat(stats.memoryNote(Counters.of(Map.of()), false)).isEmpty();
+    assertThat(stats.memoryNote(Counters.of(Map.of()), true)).isEqualTo(peaks);
   }
 
   @Test
