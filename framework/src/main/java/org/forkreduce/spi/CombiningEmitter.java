@@ -24,6 +24,8 @@ final class CombiningEmitter<K, V> extends TaskEmitter<K, V> {
   private final EntrySizer sizer = new EntrySizer();
   private HashMap<K, V> partial = new HashMap<>(INITIAL_CAPACITY);
   private int emitsToCheck = EMITS_PER_CHECK;
+  /** Where emitted pairs go straight to disk while a mapper hands its table on; else null. */
+  private Spiller.Stream stream;
   /** The record loop's countdown to its next budget check, kept from one split to the next. */
   int recordsToCheck = MapTask.RECORDS_PER_CHECK;
 
@@ -45,6 +47,10 @@ final class CombiningEmitter<K, V> extends TaskEmitter<K, V> {
 
   /** Apart, so that {@link #accept} stays small enough to be inlined into the mapper's loop. */
   private void acceptSpilling(K key, V value) {
+    if (stream != null) {
+      stream.append(key, value);
+      return;
+    }
     int size = partial.size();
     partial.merge(key, value, merge);
     if (partial.size() != size) {
@@ -92,6 +98,34 @@ final class CombiningEmitter<K, V> extends TaskEmitter<K, V> {
     spiller.write(partial, bytes, counters);
     partial = new HashMap<>(INITIAL_CAPACITY);
     sizer.reset();
+  }
+
+  /**
+   * Runs {@code handOn} (a mapper's flush) with every pair it emits written straight to a new
+   * spill run, after the partial spilled: a mapper's table is never held twice, once in the
+   * mapper and once in the partial. Keys repeat across runs, never within this one (a table's
+   * keys are distinct); the partition merge combines them.
+   */
+  void spillStraight(Flush handOn) throws Exception {
+    spill();
+    stream = spiller.stream();
+    try {
+      handOn.run();
+      stream.finish(counters);
+    } finally {
+      stream = null;
+    }
+  }
+
+  /** A mapper's flush, as {@link #spillStraight} runs it. */
+  @FunctionalInterface
+  interface Flush {
+    void run() throws Exception;
+  }
+
+  /** Whether a run was spilled since the partial began (so the job reduces from disk anyway). */
+  boolean spilledBefore() {
+    return spiller != null && spiller.hasRuns();
   }
 
   /** The combined partial; owned by the caller once the tasks are done. */

@@ -26,8 +26,10 @@ import org.forkreduce.internal.spill.SpillTarget;
  * the partial is sized every 1024 emits, and when its estimate ({@link #partialBytes()}) passes
  * the target's budget it is written to the target's directory as a run and mapping goes on with
  * an empty partial. Every 4096 records (counted on from one split to the next), if the partial
- * and the mapper's {@link Mapper#heldBytes()} together pass the budget, the mapper is {@linkplain
- * Mapper#flush flushed} into the partial between two records and the partial spills. So the
+ * and twice the mapper's {@link Mapper#heldBytes()} (room for the table's next growth) pass the
+ * budget, the partial spills and the mapper is {@linkplain Mapper#flush flushed} between two
+ * records, what it emits going straight to a spill run (its table is never held twice). A step
+ * that spilled before flushes its mapper the same way when the worker hands its output on. So the
  * step's own partial stays near its budget even under a mapper that holds a table and reports
  * none. The {@link #spilledRuns() runs} and the partial {@link #flush} returns together hold
  * everything mapped since the step was created or reset, a key possibly in several of them:
@@ -123,10 +125,29 @@ public final class MapStep<I, K, V> {
    */
   public HashMap<K, V> flush() throws TaskException {
     if (mapped) {
-      MapTask.flush(mapper, workerIndex, combiner, counters);
+      if (combiner.spilledBefore()) {
+        flushStraight();
+      } else {
+        MapTask.flush(mapper, workerIndex, combiner, counters);
+      }
       mapped = false;
     }
     return combiner.partial();
+  }
+
+  /**
+   * The flush of a step that spilled already, so that its job reduces from disk anyway: the
+   * partial spills, and the mapper hands its table on straight to a run, never into a map.
+   */
+  private void flushStraight() throws TaskException {
+    try {
+      combiner.spillStraight(() -> MapTask.flush(mapper, workerIndex, combiner, counters));
+    } catch (TaskException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new TaskException(e.getMessage() + ", while flushing the mapper of worker "
+          + workerIndex, e);
+    }
   }
 
   /** The counters of what was mapped since the step was created or last reset. */

@@ -84,14 +84,14 @@ final class MapTask {
   }
 
   /**
-   * When the partial (if it spills) and the mapper's table together pass the budget, flushes the
-   * mapper into the partial and spills it.
+   * When the partial (if it spills) and the mapper's table together pass the budget, spills the
+   * partial and has the mapper hand its table on straight to a spill run. The table counts twice:
+   * between two checks it may double (a hash table's growth), and both copies are live then.
    */
   private static <K, V> void spillIfOver(Mapper<?, K, V> mapper,
       CombiningEmitter<K, V> partial) throws Exception {
-    if (partial != null && partial.bytes() + mapper.heldBytes() > partial.budget()) {
-      mapper.flush(partial);
-      partial.spill();
+    if (partial != null && partial.bytes() + 2 * mapper.heldBytes() > partial.budget()) {
+      partial.spillStraight(() -> mapper.flush(partial));
     }
   }
 

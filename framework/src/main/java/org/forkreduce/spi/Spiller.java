@@ -65,9 +65,97 @@ final class Spiller {
     counters.add(Counters.SPILL_FILES, files.size());
   }
 
+  /** Buffer per partition file of a run written pair by pair: 64 of them take 512 KB. */
+  private static final int STREAM_BUFFER = 8 << 10;
+
+  /**
+   * Starts the next run, to be written pair by pair ({@link Stream#append}), with no map in
+   * between: for a mapper handing on its own table, which would otherwise be held twice.
+   *
+   * @throws Failed if the run's files cannot be created
+   */
+  Stream stream() {
+    return new Stream(target.run(nextRun++));
+  }
+
+  /** A run written pair by pair, each pair to its partition's file. */
+  final class Stream {
+    private final String run;
+    private final PartialFiles.Writer[] writers;
+    private long appended;
+
+    private Stream(String run) {
+      this.run = run;
+      this.writers = new PartialFiles.Writer[target.partitions()];
+      try {
+        for (int p = 0; p < writers.length; p++) {
+          writers[p] = new PartialFiles.Writer(Path.of(run + "-" + p), STREAM_BUFFER);
+        }
+      } catch (IOException e) {
+        throw abandon(e);
+      }
+    }
+
+    void append(Object key, Object value) {
+      try {
+        writers[PartialFiles.segmentOf(key, writers.length)].append(key, value);
+      } catch (IOException e) {
+        throw abandon(e);
+      }
+      appended++;
+    }
+
+    /** Ends the run and counts it, or forgets it if nothing was appended. */
+    void finish(CounterSet counters) {
+      if (appended == 0) {
+        for (PartialFiles.Writer w : writers) {
+          try {
+            w.close(); // unfinished: removed
+          } catch (IOException e) {
+            // an empty file nothing will read, removed with the job's directory
+          }
+        }
+        return;
+      }
+      long bytes = 0;
+      try {
+        for (int p = 0; p < writers.length; p++) {
+          writers[p].finish();
+          bytes += Files.size(Path.of(run + "-" + p));
+        }
+      } catch (IOException e) {
+        throw abandon(e);
+      }
+      runs.add(run);
+      counters.add(Counters.SPILLED_RECORDS, appended);
+      counters.add(Counters.SPILLED_BYTES, bytes);
+      counters.add(Counters.SPILL_FILES, writers.length);
+    }
+
+    private Failed abandon(IOException e) {
+      for (PartialFiles.Writer w : writers) {
+        try {
+          if (w != null) {
+            w.close();
+          }
+        } catch (IOException | RuntimeException ignored) {
+          // removing what nothing will read; the first failure is the one to report
+        }
+      }
+      return new Failed(String.format(Locale.ROOT,
+          "cannot spill the mapper's table (%,d entries written) to %s: %s", appended,
+          target.dir(), e.getMessage()), e);
+    }
+  }
+
   /** The runs written since creation or {@link #forgetRuns()}, oldest first; a copy. */
   List<String> runs() {
     return List.copyOf(runs);
+  }
+
+  /** Whether a run was written since creation or {@link #forgetRuns()}. */
+  boolean hasRuns() {
+    return !runs.isEmpty();
   }
 
   /** Forgets the runs written so far (they are the caller's); numbering goes on. */
