@@ -176,8 +176,7 @@ class SparkEngineTest {
   }
 
   private static int sparkJobs() {
-    return JavaSparkContext.fromSparkContext(SparkContext.getOrCreate()).statusTracker()
-        .getJobIdsForGroup(null).length;
+    return context().statusTracker().getJobIdsForGroup(null).length;
   }
 
   @Test
@@ -206,6 +205,7 @@ class SparkEngineTest {
     assertThatThrownBy(() -> job.run(spark))
         .isInstanceOf(JobFailedException.class)
         .hasMessageContaining("returned null");
+    assertThat(context().getPersistentRDDs()).as("the reduced pairs, released").isEmpty();
   }
 
   @Test
@@ -275,13 +275,13 @@ class SparkEngineTest {
     Path file = dir.resolve("distinct.txt");
     Random random = new Random(18);
     try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
-      for (int i = 0; i < 100_000; i++) {
+      for (int i = 0; i < 30_000; i++) {
         for (int n = 1 + random.nextInt(3); n > 0; n--) {
           w.write("w" + random.nextInt(1000) + " w" + i + '\n');
         }
       }
     }
-    Job<String, String, Long> job = WordCount.job(file).splitSize(512 << 10);
+    Job<String, String, Long> job = WordCount.job(file).splitSize(128 << 10);
     Path expected = dir.resolve("inline-out");
     try (Engine inline = Engine.inline(); JobResult<String, Long> reference = job.run(inline)) {
       reference.writeTo(expected, WordCount.BY_COUNT_THEN_WORD);
@@ -302,7 +302,7 @@ class SparkEngineTest {
       Path actual = dir.resolve("spark-out");
       result.writeTo(actual, WordCount.BY_COUNT_THEN_WORD);
       assertSameFiles(actual, expected);
-      assertThat(result.size()).isEqualTo(100_000);
+      assertThat(result.size()).isEqualTo(30_000);
     }
     assertThat(context().getPersistentRDDs()).isEmpty();
   }
