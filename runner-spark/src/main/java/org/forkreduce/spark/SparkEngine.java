@@ -1,7 +1,6 @@
 package org.forkreduce.spark;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -17,16 +16,25 @@ import org.forkreduce.spi.Failures;
 import org.forkreduce.spi.JobResults;
 import org.forkreduce.spi.Planner;
 import org.forkreduce.spi.RunTimer;
-import scala.Tuple2;
 
 /**
  * Runs jobs on Apache Spark and returns the same {@link JobResult} as the other engines.
  *
  * <p>The framework plans the splits on the driver (one Spark partition per split, so records are
  * cut by the same rules), each partition maps its split with in-memory combining, and the
- * reducer runs as {@code reduceByKey}; the reduced pairs are collected to the driver. Input paths
- * are opened by the executors, so on a cluster they must name a file system every executor
- * mounts at the same path.
+ * reducer runs as {@code reduceByKey}; Spark's own shuffle spills to disk, so no engine spill is
+ * needed on the map side. Input paths are opened by the executors, so on a cluster they must name
+ * a file system every executor mounts at the same path.
+ *
+ * <p>The reduced pairs are persisted on the executors (memory, then disk), counted, and their
+ * heap size in a driver's map estimated from a sample. A result that fits the job's memory budget
+ * ({@link Job#memoryBudget()}, for the driver's JVM) is collected into an in-memory result, as on
+ * every engine. A larger one stays on the executors ({@link JobResult#inMemory()} false): it is
+ * read one Spark partition at a time, each fetched by a Spark job of its own and estimated at
+ * most a quarter of the budget (the pairs are shuffled into more partitions when Spark's are
+ * larger), so {@code stream}, {@code drain} and {@code writeTo} never hold the whole result in
+ * the driver, and {@code toMap} refuses it. Read such a result before the engine's context
+ * stops; its {@code close()} releases the persisted pairs. Map-only jobs are collected whole.
  *
  * <p>An engine made by {@link #on} uses the caller's context and leaves it running; one made by
  * {@link #start} owns its context and stops it on {@link #close()}.
@@ -93,32 +101,55 @@ public final class SparkEngine implements Engine {
     List<Shipped<Split>> shippedSplits = splits.stream().map(Shipped::new).toList();
     JavaRDD<Shipped<Split>> partitions =
         context.parallelize(shippedSplits, Math.max(1, splits.size()));
-    List<List<Map.Entry<K, V>>> perSplit = null;
-    Map<K, V> reduced = null;
+    return job.isMapOnly() ? mapOnly(partitions, shipped, accumulator, timer)
+        : reduce(job.memoryBudget(), partitions, shipped, accumulator, timer);
+  }
+
+  /** Collects each split's pairs, in split order. */
+  private <I, K, V> JobResult<K, V> mapOnly(JavaRDD<Shipped<Split>> partitions,
+      ShippedJob<I, K, V> shipped, CounterAccumulator accumulator, RunTimer timer) {
+    List<List<Map.Entry<K, V>>> perSplit = new ArrayList<>();
     try {
-      if (job.isMapOnly()) {
-        perSplit = new ArrayList<>();
-        for (Shipped<List<Map.Entry<K, V>>> pairs
-            : partitions.mapPartitions(SplitTasks.collecting(shipped, accumulator)).collect()) {
-          perSplit.add(pairs.value());
-        }
-      } else {
-        reduced = new HashMap<>();
-        for (Tuple2<Shipped<K>, Shipped<V>> pair
-            : partitions.mapPartitionsToPair(SplitTasks.combining(shipped, accumulator))
-                .reduceByKey(SplitTasks.reducing(shipped), context.defaultParallelism())
-                .collect()) {
-          reduced.put(pair._1().value(), pair._2().value());
-        }
+      for (Shipped<List<Map.Entry<K, V>>> pairs
+          : partitions.mapPartitions(SplitTasks.collecting(shipped, accumulator)).collect()) {
+        perSplit.add(pairs.value());
       }
     } catch (Exception e) {
       throw failed(e);
     }
     timer.mapped();
+    return JobResults.mapOnly(perSplit, counters(accumulator), timer, name(), workers());
+  }
+
+  /**
+   * Reduces by key on the executors, then collects the result if it fits {@code budget}, else
+   * leaves it there, read one partition at a time.
+   */
+  private <I, K, V> JobResult<K, V> reduce(long budget, JavaRDD<Shipped<Split>> partitions,
+      ShippedJob<I, K, V> shipped, CounterAccumulator accumulator, RunTimer timer) {
+    ReducedPairs<K, V> reduced = ReducedPairs.persisted(
+        partitions.mapPartitionsToPair(SplitTasks.combining(shipped, accumulator))
+            .reduceByKey(SplitTasks.reducing(shipped), context.defaultParallelism()),
+        this::failed);
+    timer.mapped();
+    if (reduced.fit(budget)) {
+      return JobResults.reduced(reduced.collect(), counters(accumulator), timer, name(),
+          workers());
+    }
+    JobResults.Partitions<K, V> parts = reduced.partitions(budget);
+    try {
+      return JobResults.partitioned(parts, budget, counters(accumulator), timer, name(),
+          workers());
+    } catch (RuntimeException e) {
+      parts.onClose().run();
+      throw e;
+    }
+  }
+
+  private static CounterSet counters(CounterAccumulator accumulator) {
     CounterSet counters = new CounterSet();
     counters.addAll(accumulator.value());
-    return reduced != null ? JobResults.reduced(reduced, counters, timer, name(), workers())
-        : JobResults.mapOnly(perSplit, counters, timer, name(), workers());
+    return counters;
   }
 
   /**

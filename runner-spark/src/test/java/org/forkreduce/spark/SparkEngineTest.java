@@ -10,9 +10,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.forkreduce.Engine;
@@ -27,11 +33,13 @@ import org.forkreduce.datasets.G1Table;
 import org.forkreduce.examples.dataframe.DataFrame;
 import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.examples.wordcount.WordCount;
+import org.forkreduce.spi.JobResults;
 import org.forkreduce.stats.Counters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.Tuple2;
 
 /** Spark local[2] gives exactly what the processes engine gives, and fails the same way. */
 class SparkEngineTest {
@@ -168,8 +176,7 @@ class SparkEngineTest {
   }
 
   private static int sparkJobs() {
-    return JavaSparkContext.fromSparkContext(SparkContext.getOrCreate()).statusTracker()
-        .getJobIdsForGroup(null).length;
+    return context().statusTracker().getJobIdsForGroup(null).length;
   }
 
   @Test
@@ -198,6 +205,7 @@ class SparkEngineTest {
     assertThatThrownBy(() -> job.run(spark))
         .isInstanceOf(JobFailedException.class)
         .hasMessageContaining("returned null");
+    assertThat(context().getPersistentRDDs()).as("the reduced pairs, released").isEmpty();
   }
 
   @Test
@@ -208,5 +216,108 @@ class SparkEngineTest {
     assertThat(result.counters().get(Counters.RECORDS_READ)).isEqualTo(2);
     assertThat(result.counters().get(Counters.DISTINCT_KEYS)).isEqualTo(3);
     assertThat(result.stats().engine()).isEqualTo("spark");
+    assertThat(result.inMemory()).isTrue();
+    assertThat(context().getPersistentRDDs()).as("the reduced pairs, released").isEmpty();
+  }
+
+  private static JavaSparkContext context() {
+    return JavaSparkContext.fromSparkContext(SparkContext.getOrCreate());
+  }
+
+  @Test
+  void partitions_overBudget_streamEveryPairOnceFromDisjointSmallPartitions() {
+    Map<String, Long> expected = new HashMap<>();
+    List<Tuple2<Shipped<String>, Shipped<Long>>> pairs = new ArrayList<>();
+    Random random = new Random(18);
+    for (int i = 0; i < 10_000; i++) {
+      long count = 1 + random.nextInt(1000);
+      expected.put("key" + i, count);
+      pairs.add(new Tuple2<>(new Shipped<>("key" + i), new Shipped<>(count)));
+    }
+    ReducedPairs<String, Long> reduced = ReducedPairs.persisted(
+        context().parallelizePairs(pairs, 2), IllegalStateException::new);
+    // "key12345": a 24-byte String and its 24-byte array; a 24-byte Long; a 48-byte map entry
+    assertThat(reduced.heapBytes()).isBetween(10_000L * 100, 10_000L * 160);
+    long budget = 1 << 20;
+    assertThat(reduced.fit(budget)).isFalse();
+    JobResults.Partitions<String, Long> partitions = reduced.partitions(budget);
+
+    assertThat(partitions.keys()).isEqualTo(10_000);
+    assertThat(partitions.heapBytes()).isEqualTo(reduced.heapBytes());
+    assertThat(partitions.tempDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+    assertThat((long) partitions.streams().size())
+        .isGreaterThanOrEqualTo(reduced.heapBytes() * ReducedPairs.PARTITIONS_PER_BUDGET / budget);
+    Map<String, Long> actual = new HashMap<>();
+    List<Set<String>> keysOf = new ArrayList<>();
+    for (Supplier<Stream<Map.Entry<String, Long>>> partition : partitions.streams()) {
+      Set<String> keys = new HashSet<>();
+      keysOf.add(keys);
+      try (Stream<Map.Entry<String, Long>> entries = partition.get()) {
+        entries.forEach(e -> {
+          assertThat(actual.put(e.getKey(), e.getValue())).as("%s read twice", e).isNull();
+          keys.add(e.getKey());
+        });
+      }
+      assertThat(keys.size()).as("a partition's share").isLessThan(10_000 / 4);
+    }
+    try (Stream<Map.Entry<String, Long>> again = partitions.streams().get(0).get()) {
+      assertThat(again.map(Map.Entry::getKey)).as("a fresh stream")
+          .containsExactlyInAnyOrderElementsOf(keysOf.get(0));
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(context().getPersistentRDDs()).hasSize(1);
+    partitions.onClose().run();
+    assertThat(context().getPersistentRDDs()).isEmpty();
+  }
+
+  @Test
+  void run_resultOverBudget_writesWhatInlineWritesWithoutHoldingIt() throws IOException {
+    Path file = dir.resolve("distinct.txt");
+    Random random = new Random(18);
+    try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
+      for (int i = 0; i < 30_000; i++) {
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+          w.write("w" + random.nextInt(1000) + " w" + i + '\n');
+        }
+      }
+    }
+    Job<String, String, Long> job = WordCount.job(file).splitSize(128 << 10);
+    Path expected = dir.resolve("inline-out");
+    try (Engine inline = Engine.inline(); JobResult<String, Long> reference = job.run(inline)) {
+      reference.writeTo(expected, WordCount.BY_COUNT_THEN_WORD);
+    }
+    JobResult<String, Long> result;
+    try {
+      result = job.memoryBudget(1 << 20).run(spark);
+    } catch (UnsupportedOperationException stub) {
+      // remove once JobResults.partitioned is merged: it is a stub on this branch
+      assumeTrue(false, "JobResults.partitioned is a stub here: " + stub.getMessage());
+      return;
+    }
+    try (result) {
+      assertThat(result.inMemory()).isFalse();
+      assertThatThrownBy(result::toMap).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("stream").hasMessageContaining("drain")
+          .hasMessageContaining("writeTo");
+      Path actual = dir.resolve("spark-out");
+      result.writeTo(actual, WordCount.BY_COUNT_THEN_WORD);
+      assertSameFiles(actual, expected);
+      assertThat(result.size()).isEqualTo(30_000);
+    }
+    assertThat(context().getPersistentRDDs()).isEmpty();
+  }
+
+  private static void assertSameFiles(Path actual, Path expected) throws IOException {
+    List<String> names;
+    try (Stream<Path> files = Files.list(expected)) {
+      names = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    try (Stream<Path> files = Files.list(actual)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted()).isEqualTo(names);
+    }
+    for (String name : names) {
+      assertThat(Files.mismatch(actual.resolve(name), expected.resolve(name))).as(name)
+          .isEqualTo(-1L);
+    }
   }
 }
