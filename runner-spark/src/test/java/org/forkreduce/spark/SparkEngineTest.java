@@ -286,15 +286,7 @@ class SparkEngineTest {
     try (Engine inline = Engine.inline(); JobResult<String, Long> reference = job.run(inline)) {
       reference.writeTo(expected, WordCount.BY_COUNT_THEN_WORD);
     }
-    JobResult<String, Long> result;
-    try {
-      result = job.memoryBudget(1 << 20).run(spark);
-    } catch (UnsupportedOperationException stub) {
-      // remove once JobResults.partitioned is merged: it is a stub on this branch
-      assumeTrue(false, "JobResults.partitioned is a stub here: " + stub.getMessage());
-      return;
-    }
-    try (result) {
+    try (JobResult<String, Long> result = job.memoryBudget(1 << 20).run(spark)) {
       assertThat(result.inMemory()).isFalse();
       assertThatThrownBy(result::toMap).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("stream").hasMessageContaining("drain")
