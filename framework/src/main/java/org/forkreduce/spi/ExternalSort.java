@@ -24,8 +24,8 @@ import org.forkreduce.internal.serde.PartialFiles;
 import org.forkreduce.internal.spill.EntrySizer;
 
 /**
- * Sorting more items than fit in memory. Items are gathered into a chunk until their estimated
- * heap bytes ({@link EntrySizer}) reach the budget; each full chunk is sorted (stably) and
+ * Sorting more items than fit in memory. Items are gathered into a chunk while their estimated
+ * heap bytes ({@link EntrySizer}) stay within the budget; each full chunk is sorted (stably) and
  * written as a run, a {@link PartialFiles} file, and the runs are merged {@value #FAN_IN} at a
  * time, in passes, until the last pass is merged as the stream is read. Equal items keep the
  * order they came in: the sort is stable. When all items fit in one chunk no file is written.
@@ -122,7 +122,6 @@ public final class ExternalSort {
   /** The runs of one sort, in its private directory, made when the first run is written. */
   private static final class Runs {
     private final Path tempDir;
-    private final List<Path> written = new ArrayList<>();
     private Path dir;
     private int named;
 
