@@ -1,6 +1,7 @@
 package org.forkreduce.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -74,7 +76,7 @@ class ExternalSortTest {
   }
 
   /** Sorts in a directory of its own, which must hold nothing once the stream is closed. */
-  private static <T> List<T> sortedInATempDir(java.util.Iterator<T> items,
+  private static <T> List<T> sortedInATempDir(Iterator<T> items,
       Comparator<? super T> order, long budget, int fanIn) throws IOException {
     Path dir = Files.createTempDirectory("external-sort-test");
     try {
@@ -113,6 +115,32 @@ class ExternalSortTest {
       });
       assertThat(sorted.toList()).isEqualTo(words.stream().sorted().toList());
     }
+    try (Stream<Path> list = Files.list(tempDir)) {
+      assertThat(list).isEmpty();
+    }
+  }
+
+  @Test
+  void sorted_itemsFailAfterSomeRuns_theRunsRemovedAndTheErrorThrown() throws IOException {
+    Iterator<Integer> failing = new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Integer next() {
+        if (next == 300) {
+          throw new IllegalStateException("input broke at item 300");
+        }
+        return next++;
+      }
+    };
+    assertThatThrownBy(() -> ExternalSort.sorted(failing, Comparator.<Integer>naturalOrder(),
+        500, tempDir)).isInstanceOf(IllegalStateException.class).hasMessage(
+        "input broke at item 300");
     try (Stream<Path> list = Files.list(tempDir)) {
       assertThat(list).isEmpty();
     }
