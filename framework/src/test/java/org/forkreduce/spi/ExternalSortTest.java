@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The external sort against {@code List.sort} (stable) of the same items in memory: random sizes
- * (jqwik's edge cases include no item and one), many equal items, budgets down to one item per run and fan-ins
- * down to 2, so that merges take many passes.
+ * (jqwik's edge cases include no item and one), many equal items, budgets down to one item per
+ * run and fan-ins down to 2, so that merges take many passes.
  */
 class ExternalSortTest {
   /** Word count's output order: count descending, then word ascending. */
