@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -143,6 +144,46 @@ class ExternalSortTest {
         "input broke at item 300");
     try (Stream<Path> list = Files.list(tempDir)) {
       assertThat(list).isEmpty();
+    }
+  }
+
+  @Test
+  void sorted_streamNeverClosed_runsRemovedAtExit() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = Files.createTempFile("unclosed-sort", ".log");
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        UnclosedSort.class.getName(), tempDir.toString()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    try {
+      assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child exited").isTrue();
+      String out = Files.readString(log);
+      assertThat(child.exitValue()).as(out).isZero();
+      assertThat(out.strip()).isEqualTo("1 directory, first item 0");
+    } finally {
+      child.destroyForcibly();
+      Files.delete(log);
+    }
+    try (Stream<Path> list = Files.list(tempDir)) {
+      assertThat(list).as("removed by the exit hook").isEmpty();
+    }
+  }
+
+  /**
+   * Sorts 1,000 numbers in runs in {@code args[0]}, prints how many directories the sort made
+   * there and the first item, and exits without closing the stream.
+   */
+  static final class UnclosedSort {
+    public static void main(String[] args) throws IOException {
+      Path dir = Path.of(args[0]);
+      List<Integer> items = new ArrayList<>();
+      for (int i = 999; i >= 0; i--) {
+        items.add(i);
+      }
+      Stream<Integer> sorted = ExternalSort.sorted(items.iterator(), Comparator.naturalOrder(),
+          500, dir);
+      try (Stream<Path> list = Files.list(dir)) {
+        System.out.println(list.count() + " directory, first item " + sorted.findFirst().get());
+      }
     }
   }
 
