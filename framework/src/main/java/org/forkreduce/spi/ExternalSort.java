@@ -24,11 +24,12 @@ import org.forkreduce.internal.serde.PartialFiles;
 import org.forkreduce.internal.spill.EntrySizer;
 
 /**
- * Sorting more items than fit in memory. Items are gathered into a chunk until their estimated
- * heap bytes ({@link EntrySizer}) reach the budget; each full chunk is sorted (stably) and
- * written as a run, a {@link PartialFiles} file, and the runs are merged {@value #FAN_IN} at a
- * time, in passes, until the last pass is merged as the stream is read. Equal items keep the
- * order they came in: the sort is stable. When all items fit in one chunk no file is written.
+ * Sorting more items than fit in memory. Items are gathered into a chunk while their estimated
+ * heap bytes (a sample's mean, sized by {@link EntrySizer}) stay within the budget; each full
+ * chunk is sorted (stably) and written as a run, a {@link PartialFiles} file, and the runs are
+ * merged {@value #FAN_IN} at a time, in passes, until the last pass is merged as the stream is
+ * read. Equal items keep the order they came in: the sort is stable. When all items fit in one
+ * chunk no file is written.
  */
 public final class ExternalSort {
   /** The most runs merged at once; each open run holds a read buffer. */
@@ -75,10 +76,11 @@ public final class ExternalSort {
     try {
       List<Path> written = new ArrayList<>();
       List<T> chunk = new ArrayList<>();
+      ItemSizes sizes = new ItemSizes();
       long bytes = 0;
       while (items.hasNext()) {
         T item = items.next();
-        long size = bytesOf(item);
+        long size = sizes.of(item);
         if (!chunk.isEmpty() && bytes + size > budgetBytes) {
           chunk.sort(order);
           written.add(runs.write(chunk.iterator()));
@@ -103,12 +105,31 @@ public final class ExternalSort {
     }
   }
 
-  /** The estimated heap bytes an item holds in a chunk. */
-  private static long bytesOf(Object item) {
-    if (item instanceof Map.Entry<?, ?> e) {
-      return SLOT + ENTRY + EntrySizer.bytesOf(e.getKey()) + EntrySizer.bytesOf(e.getValue());
+  /**
+   * The estimated heap bytes of the items in a chunk, from a sample: every {@value
+   * #SAMPLE_EVERY}th item is sized (by its Kryo encoding, if it is not of a common type), and
+   * every item is taken to hold the mean of the sample.
+   */
+  private static final class ItemSizes {
+    private static final int SAMPLE_EVERY = 64;
+    private long sampledBytes;
+    private long samples;
+    private long seen;
+
+    long of(Object item) {
+      if (seen++ % SAMPLE_EVERY == 0) {
+        sampledBytes += bytesOf(item);
+        samples++;
+      }
+      return sampledBytes / samples;
     }
-    return SLOT + EntrySizer.bytesOf(item);
+
+    private static long bytesOf(Object item) {
+      if (item instanceof Map.Entry<?, ?> e) {
+        return SLOT + ENTRY + EntrySizer.bytesOf(e.getKey()) + EntrySizer.bytesOf(e.getValue());
+      }
+      return SLOT + EntrySizer.bytesOf(item);
+    }
   }
 
   private static void remove(Path dir) {
@@ -122,7 +143,6 @@ public final class ExternalSort {
   /** The runs of one sort, in its private directory, made when the first run is written. */
   private static final class Runs {
     private final Path tempDir;
-    private final List<Path> written = new ArrayList<>();
     private Path dir;
     private int named;
 

@@ -1,6 +1,7 @@
 package org.forkreduce.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,9 +10,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The external sort against {@code List.sort} (stable) of the same items in memory: random sizes
- * (jqwik's edge cases include no item and one), many equal items, budgets down to one item per run and fan-ins
- * down to 2, so that merges take many passes.
+ * (jqwik's edge cases include no item and one), many equal items, budgets down to one item per
+ * run and fan-ins down to 2, so that merges take many passes.
  */
 class ExternalSortTest {
   /** Word count's output order: count descending, then word ascending. */
@@ -74,7 +77,7 @@ class ExternalSortTest {
   }
 
   /** Sorts in a directory of its own, which must hold nothing once the stream is closed. */
-  private static <T> List<T> sortedInATempDir(java.util.Iterator<T> items,
+  private static <T> List<T> sortedInATempDir(Iterator<T> items,
       Comparator<? super T> order, long budget, int fanIn) throws IOException {
     Path dir = Files.createTempDirectory("external-sort-test");
     try {
@@ -115,6 +118,72 @@ class ExternalSortTest {
     }
     try (Stream<Path> list = Files.list(tempDir)) {
       assertThat(list).isEmpty();
+    }
+  }
+
+  @Test
+  void sorted_itemsFailAfterSomeRuns_theRunsRemovedAndTheErrorThrown() throws IOException {
+    Iterator<Integer> failing = new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Integer next() {
+        if (next == 300) {
+          throw new IllegalStateException("input broke at item 300");
+        }
+        return next++;
+      }
+    };
+    assertThatThrownBy(() -> ExternalSort.sorted(failing, Comparator.<Integer>naturalOrder(),
+        500, tempDir)).isInstanceOf(IllegalStateException.class).hasMessage(
+        "input broke at item 300");
+    try (Stream<Path> list = Files.list(tempDir)) {
+      assertThat(list).isEmpty();
+    }
+  }
+
+  @Test
+  void sorted_streamNeverClosed_runsRemovedAtExit() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = Files.createTempFile("unclosed-sort", ".log");
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        UnclosedSort.class.getName(), tempDir.toString()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    try {
+      assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child exited").isTrue();
+      String out = Files.readString(log);
+      assertThat(child.exitValue()).as(out).isZero();
+      assertThat(out.strip()).isEqualTo("1 directory, first item 0");
+    } finally {
+      child.destroyForcibly();
+      Files.delete(log);
+    }
+    try (Stream<Path> list = Files.list(tempDir)) {
+      assertThat(list).as("removed by the exit hook").isEmpty();
+    }
+  }
+
+  /**
+   * Sorts 1,000 numbers in runs in {@code args[0]}, prints how many directories the sort made
+   * there and the first item, and exits without closing the stream.
+   */
+  static final class UnclosedSort {
+    public static void main(String[] args) throws IOException {
+      Path dir = Path.of(args[0]);
+      List<Integer> items = new ArrayList<>();
+      for (int i = 999; i >= 0; i--) {
+        items.add(i);
+      }
+      Stream<Integer> sorted = ExternalSort.sorted(items.iterator(), Comparator.naturalOrder(),
+          500, dir);
+      try (Stream<Path> list = Files.list(dir)) {
+        System.out.println(list.count() + " directory, first item " + sorted.findFirst().get());
+      }
     }
   }
 

@@ -101,6 +101,8 @@ public final class PartitionMerge {
       Map<K, V> table = new HashMap<>();
       EntrySizer sizer = new EntrySizer();
       long read = 0;
+      boolean overBudget = false;
+      reading:
       for (Path input : inputs) {
         try (Stream<Map.Entry<K, V>> entries = PartialFiles.entries(input)) {
           for (Iterator<Map.Entry<K, V>> it = entries.iterator(); it.hasNext(); ) {
@@ -111,16 +113,20 @@ public final class PartitionMerge {
               sizer.added(e.getKey(), e.getValue());
             }
             if (++read % CHECK_EVERY == 0 && mayCut && sizer.estimate(table) > budgetBytes) {
-              table = null; // free it before cutting
-              cut(inputs, level, name, fanOut(total, read), total);
-              return;
+              overBudget = true;
+              break reading;
             }
           }
         } catch (UncheckedIOException e) {
           throw e.getCause();
         }
       }
-      write(table, sizer.estimate(table));
+      if (overBudget) {
+        table = null; // free it before cutting
+        cut(inputs, level, name, fanOut(total, read), total);
+      } else {
+        write(table, sizer.estimate(table));
+      }
     }
 
     /** Enough sub-partitions for what is left, if the part read so far just filled a budget. */

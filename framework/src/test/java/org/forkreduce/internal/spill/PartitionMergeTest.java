@@ -1,6 +1,7 @@
 package org.forkreduce.internal.spill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.forkreduce.internal.serde.PartialFiles;
@@ -46,7 +48,7 @@ class PartitionMergeTest {
   }
 
   private static <V> Map<String, V> reference(List<String> inputs,
-      java.util.function.BinaryOperator<V> merge) throws IOException {
+      BinaryOperator<V> merge) throws IOException {
     Map<String, V> all = new HashMap<>();
     for (String input : inputs) {
       PartialFiles.readInto(Path.of(input), all, merge);
@@ -179,6 +181,23 @@ class PartitionMergeTest {
     Map<String, Long> first = readBack(mergeAll(inputs, budget));
     assertThat(PartitionMergeTest.<Long>readBack(mergeAll(inputs, budget)))
         .isEqualTo(first).isEqualTo(expected);
+  }
+
+  @Test
+  void merge_corruptInputWhileCutting_failsNamingItAndLeavesOnlyTheInputs() throws IOException {
+    List<String> inputs = inputs(20_000, 7);
+    long budget = estimate(reference(inputs, Long::sum)) / 3;
+    Path damaged = Path.of(inputs.get(2));
+    byte[] bytes = Files.readAllBytes(damaged);
+    bytes[bytes.length / 2] ^= 0x10;
+    Files.write(damaged, bytes);
+    Set<String> before = names();
+
+    assertThatThrownBy(() -> mergeAll(inputs, budget)).isInstanceOf(IOException.class)
+        .hasMessageContaining(damaged.toString()).hasMessageContaining("corrupt");
+    assertThat(cuts).as("the budget was passed before the damaged input was read")
+        .containsExactly(0);
+    assertThat(names()).isEqualTo(before);
   }
 
   @Test
