@@ -72,7 +72,8 @@ public final class Harness implements Callable<Integer> {
   List<String> scaleRows;
 
   @Option(names = "--scale-fr-options", defaultValue = "", paramLabel = "'OPTIONS'",
-      description = "Extra options of the scale job's dataframe CLI, e.g. '--memory 2g'.")
+      description = "Extra options of the scale job's dataframe CLI, separated by spaces,"
+          + " e.g. '--memory 2g'.")
   String scaleFrOptions;
 
   @Option(names = "--scale-run-timeout", defaultValue = "3600", paramLabel = "SECONDS",

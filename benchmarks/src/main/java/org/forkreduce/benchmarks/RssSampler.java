@@ -46,11 +46,13 @@ final class RssSampler implements AutoCloseable {
 
   /** Stops sampling and waits for the sampling thread to end. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stopped = true;
     thread.interrupt();
-    if (thread.isAlive()) {
+    try {
       thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the thread stops at its next check all the same
     }
   }
 
