@@ -32,8 +32,23 @@ final class Corpus {
 
   /** The G1 table with {@code rows} rows and 100 groups, no NAs, unsorted. */
   static Path g1(Path dir, long rows) throws IOException {
+    return g1(dir, rows, false);
+  }
+
+  /**
+   * The G1 table as {@link #g1(Path, long)}; with {@code reuseUnchecked}, a file of that name
+   * without a recorded checksum (as {@code bin/datasets g1 --rows N --output DIR} writes it,
+   * with the same seed) is reused as it is rather than generated again.
+   */
+  static Path g1(Path dir, long rows, boolean reuseUnchecked) throws IOException {
     G1Table table = new G1Table(rows, 100, 0, false);
-    return ensure(dir.resolve(table.fileName()), out -> {
+    Path file = dir.resolve(table.fileName());
+    if (reuseUnchecked && Files.isRegularFile(file)
+        && !Files.exists(file.resolveSibling(file.getFileName() + ".sha256"))) {
+      System.err.println("benchmarks: reusing " + file + " (no checksum recorded)");
+      return file;
+    }
+    return ensure(file, out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
       table.write(w, SEED);
       w.flush();

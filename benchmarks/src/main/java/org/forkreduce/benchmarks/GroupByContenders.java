@@ -55,8 +55,7 @@ final class GroupByContenders {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute("SET threads = " + workers);
-      String sql = "WITH t AS (SELECT * FROM read_csv('" + csv.toAbsolutePath()
-          + "', header = true)) " + q.sql();
+      String sql = fromCsv(q, csv);
       long rows = 0;
       double sum = 0;
       try (ResultSet r = s.executeQuery(sql)) {
@@ -70,6 +69,31 @@ final class GroupByContenders {
       }
       return new Digest(rows, sum);
     }
+  }
+
+  /**
+   * DuckDB (in memory, {@code workers} threads) writing {@code q}'s answer over {@code csv} to
+   * {@code answer} as CSV with a header, spilling to {@code spillDir} when it runs out of
+   * memory.
+   */
+  static void duckDbToCsv(Question q, Path csv, int workers, Path spillDir, Path answer)
+      throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET threads = " + workers);
+      s.execute("SET temp_directory = " + literal(spillDir));
+      s.execute("COPY (" + fromCsv(q, csv) + ") TO " + literal(answer) + " (HEADER)");
+    }
+  }
+
+  /** {@code q}'s SQL over table {@code t}, read from {@code csv} inside the query. */
+  private static String fromCsv(Question q, Path csv) {
+    return "WITH t AS (SELECT * FROM read_csv(" + literal(csv) + ", header = true)) " + q.sql();
+  }
+
+  /** {@code path}, absolute, as an SQL string literal. */
+  private static String literal(Path path) {
+    return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
   }
 
   /**

@@ -1,7 +1,15 @@
 package org.forkreduce.benchmarks;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.forkreduce.datasets.G1Questions;
 import org.forkreduce.examples.dataframe.DataFrame;
 
@@ -59,6 +67,35 @@ final class GroupByQuestions {
     /** A result cell's contribution: its value, 0 for NA (null or NaN) and text. */
     static double cell(Object v) {
       return v instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : 0;
+    }
+
+    /**
+     * The digest of an answer written as CSV with a header line: its rows, and the sum of the
+     * cells after the first {@code groupColumns} of each row, an empty or non-numeric cell (NA,
+     * text) counting 0 as in {@link #cell}.
+     */
+    static Digest ofCsv(Path csv, int groupColumns) throws IOException {
+      long rows = 0;
+      double sum = 0;
+      try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+          CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+              .parse(in)) {
+        for (CSVRecord r : p) {
+          rows++;
+          for (int i = groupColumns; i < r.size(); i++) {
+            sum += number(r.get(i));
+          }
+        }
+      }
+      return new Digest(rows, sum);
+    }
+
+    private static double number(String text) {
+      try {
+        return cell(Double.parseDouble(text));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
     }
 
     static boolean agree(String a, String b) {

@@ -63,8 +63,27 @@ public final class Harness implements Callable<Integer> {
   int poolItems;
 
   @Option(names = "--jobs", split = ",", defaultValue = "wordcount,scaling,groupby,pool",
-      description = "Which jobs: wordcount, scaling, groupby, pool (default all).")
+      description = "Which jobs: wordcount, scaling, groupby, pool, scale (default all but"
+          + " scale).")
   List<String> jobs;
+
+  @Option(names = "--scale-rows", split = ",", defaultValue = "1e7,1e8", paramLabel = "N",
+      description = "The scale job's G1 sizes (default ${DEFAULT-VALUE}).")
+  List<String> scaleRows;
+
+  @Option(names = "--scale-fr-options", defaultValue = "", paramLabel = "'OPTIONS'",
+      description = "Extra options of the scale job's dataframe CLI, separated by spaces,"
+          + " e.g. '--memory 2g'.")
+  String scaleFrOptions;
+
+  @Option(names = "--scale-run-timeout", defaultValue = "3600", paramLabel = "SECONDS",
+      description = "The scale job's --run-timeout (default ${DEFAULT-VALUE} s).")
+  double scaleRunTimeout;
+
+  @Option(names = "--scale-temp", paramLabel = "DIR",
+      description = "Where the scale job's answers and DuckDB's spill files go, in a private"
+          + " directory per run removed after it (default: java.io.tmpdir).")
+  Path scaleTemp;
 
   @Option(names = "--g1-rows", description = "G1 rows (default 1e6 quick, 1e7 full).")
   String g1Rows;
@@ -121,11 +140,31 @@ public final class Harness implements Callable<Integer> {
     if (jobs.contains("pool")) {
       results.addAll(pool(n));
     }
+    if (jobs.contains("scale")) {
+      results.addAll(scale());
+    }
     Report.print(results, System.out);
+    ScaleJob.summary(results, System.out);
     Report.write(results, out);
     Charts.write(results, out);
     System.err.println("benchmarks: results in " + out.toAbsolutePath());
     return results.stream().allMatch(Measurement::ok) ? 0 : 1;
+  }
+
+  /** The scale job at every {@code --scale-rows} size; its data is reused even unchecked. */
+  private List<Measurement> scale() throws Exception {
+    String options = scaleFrOptions.strip();
+    ScaleJob job = new ScaleJob(workers, scaleRunTimeout,
+        options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
+        scaleTemp != null ? scaleTemp : Path.of(System.getProperty("java.io.tmpdir")));
+    List<Measurement> results = new ArrayList<>();
+    for (String rows : scaleRows) {
+      Path g1 = Corpus.g1(data, (long) Double.parseDouble(rows), true);
+      for (String q : questions != null ? questions : ScaleJob.QUESTIONS) {
+        results.addAll(job.run(rows, g1, GroupByQuestions.named(q), runs != null ? runs : 1));
+      }
+    }
+    return results;
   }
 
   private List<String> wordCount(String contender, Path corpus) {

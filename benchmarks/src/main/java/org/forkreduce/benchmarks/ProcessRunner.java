@@ -7,9 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a contender as a separate process and times it from start to exit. */
+/**
+ * Runs a contender as a separate process and times it from start to exit, optionally with the
+ * peak resident memory of its process tree.
+ */
 final class ProcessRunner {
-  record Outcome(int exitCode, String stdout, String stderr, double seconds) {
+  /**
+   * How a run ended; {@code peakRssBytes} is the process tree's peak resident memory, or
+   * {@link RssSampler#NOT_MEASURED}.
+   */
+  record Outcome(int exitCode, String stdout, String stderr, double seconds, long peakRssBytes) {
+    Outcome(int exitCode, String stdout, String stderr, double seconds) {
+      this(exitCode, stdout, stderr, seconds, RssSampler.NOT_MEASURED);
+    }
+
     List<String> lines(String prefix) {
       return stdout.lines().filter(l -> l.startsWith(prefix))
           .map(l -> l.substring(prefix.length())).toList();
@@ -55,8 +66,29 @@ final class ProcessRunner {
   /** Runs {@code command}; one still running after {@code timeoutSeconds} is killed. */
   static Outcome run(List<String> command, double timeoutSeconds)
       throws IOException, InterruptedException {
+    return run(command, timeoutSeconds, false);
+  }
+
+  /**
+   * Runs {@code command}; one still running after {@code timeoutSeconds} is killed with all its
+   * descendants. With {@code sampleRss}, the outcome has the peak resident memory of the process
+   * and its descendants summed ({@link RssSampler}).
+   */
+  static Outcome run(List<String> command, double timeoutSeconds, boolean sampleRss)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command).start();
+    try (RssSampler rss = sampleRss ? RssSampler.start(p.toHandle()) : null) {
+      return await(p, start, timeoutSeconds, rss);
+    } finally {
+      if (p.isAlive()) { // the harness was interrupted
+        stop(p.toHandle());
+      }
+    }
+  }
+
+  private static Outcome await(Process p, long start, double timeoutSeconds, RssSampler rss)
+      throws InterruptedException {
     var out = p.getInputStream();
     var err = p.getErrorStream();
     var stdout = new java.util.concurrent.CompletableFuture<String>();
@@ -64,14 +96,22 @@ final class ProcessRunner {
     daemon(() -> stdout.complete(read(out)));
     daemon(() -> stderr.complete(read(err)));
     if (!p.waitFor((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS)) {
-      p.destroyForcibly();
-      p.waitFor();
+      stop(p.toHandle());
       return new Outcome(-1, "", String.format(java.util.Locale.ROOT,
-          "timed out: stopped after %.0f s (--run-timeout)", timeoutSeconds),
+          "timed out: stopped after %.0f s (the run timeout)", timeoutSeconds),
           (System.nanoTime() - start) / 1e9);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Outcome(p.exitValue(), stdout.join(), stderr.join(), seconds);
+    long peak = rss == null ? RssSampler.NOT_MEASURED : rss.peakBytes();
+    return new Outcome(p.exitValue(), stdout.join(), stderr.join(), seconds, peak);
+  }
+
+  /** Kills {@code process} and its descendants (a driver's workers) and waits for its end. */
+  static void stop(ProcessHandle process) {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process);
+    tree.forEach(ProcessHandle::destroyForcibly);
+    tree.forEach(h -> h.onExit().join());
   }
 
   private static void daemon(Runnable r) {

@@ -1,7 +1,12 @@
 package org.forkreduce.benchmarks;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,22 +58,40 @@ final class Report {
     Files.createDirectories(dir);
     List<String> csv = new ArrayList<>();
     csv.add("job,contender,unit,median,min,max,ratio,runs,failure");
-    StringBuilder json = new StringBuilder("[\n");
-    for (int i = 0; i < all.size(); i++) {
-      Measurement m = all.get(i);
+    for (Measurement m : all) {
       String failure = m.failure == null ? "" : m.failure.replace("\"", "'");
       csv.add(String.join(",", m.job, m.contender, m.unit,
           num(m, m.measured() ? m.median() : 0), num(m, m.min()), num(m, m.max()),
           ratio(m, all), Integer.toString(m.values.size()), "\"" + failure + "\""));
-      json.append(String.format(Locale.ROOT, "  {\"job\": \"%s\", \"contender\": \"%s\","
-          + " \"unit\": \"%s\", \"values\": %s, \"median\": %s, \"ratio\": \"%s\","
-          + " \"failure\": \"%s\"}%s%n", m.job, m.contender, m.unit, m.values,
-          m.measured() ? num(m, m.median()) : "null", ratio(m, all), failure,
-          i + 1 < all.size() ? "," : ""));
     }
-    json.append("]\n");
     Files.write(dir.resolve("results.csv"), csv);
-    Files.writeString(dir.resolve("results.json"), json);
+    try (JsonGenerator json = new JsonFactory().createGenerator(
+        Files.newBufferedWriter(dir.resolve("results.json"), StandardCharsets.UTF_8))) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+      json.writeStartArray();
+      for (Measurement m : all) {
+        json.writeStartObject();
+        json.writeStringField("job", m.job);
+        json.writeStringField("contender", m.contender);
+        json.writeStringField("unit", m.unit);
+        json.writeArrayFieldStart("values");
+        for (double v : m.values) {
+          json.writeNumber(v);
+        }
+        json.writeEndArray();
+        json.writeFieldName("median");
+        if (m.measured()) {
+          json.writeNumber(m.median());
+        } else {
+          json.writeNull();
+        }
+        json.writeStringField("ratio", ratio(m, all));
+        json.writeStringField("failure", m.failure == null ? "" : m.failure);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
   }
 
   private static String num(Measurement m, double v) {
