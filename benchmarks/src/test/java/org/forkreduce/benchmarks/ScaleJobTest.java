@@ -28,7 +28,7 @@ class ScaleJobTest {
     System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
     try {
       code = new CommandLine(new Harness()).execute("--jobs", "scale", "--scale-rows", "1e4",
-          "--questions", "q1,q10", "--scale-fr-options", "--worker-heap 128m",
+          "--questions", "q1,q10", "--scale-fr-options", "--memory 128m",
           "--scale-temp", temp.toString(), "--data", dir.resolve("data").toString(),
           "--out", out.toString());
     } finally {

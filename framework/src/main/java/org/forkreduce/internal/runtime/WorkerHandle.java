@@ -314,7 +314,7 @@ public final class WorkerHandle {
   /** If the worker ran out of memory, one line naming it, its heap and the fix; else null. */
   private String outOfMemory(int code) {
     return ranOutOfMemory() ? "out of memory in " + this + ", heap " + heap() + " (exit code "
-        + code + "): raise the worker heap (WorkerOptions.heap, --worker-heap) or run fewer"
+        + code + "): raise the worker heap (--memory, WorkerOptions.heap) or run fewer"
         + " workers (--workers)" : null;
   }
 
