@@ -150,8 +150,8 @@ class DataFrameCliTest {
     assertThat(r.code()).as(r.err()).isZero();
     DbBenchmarkQuestionsTest.assertMatches(parse(r.out(), q.by().size()),
         new NaiveGroupBy(g1).query(q.by(), q.reference()), "CLI --memory " + q.name());
-    assertThat(r.err()).hasLineCount(1).containsPattern(", 2 workers, peak memory: driver \\d+"
-        + " MB heap(/\\d+ MB RSS)?.*\\R$");
+    assertThat(r.err()).hasLineCount(1).containsPattern(", 2 workers, peak memory: driver [\\d.]+"
+        + " [MG]B heap(/[\\d.]+ [MG]B RSS)?.*\\R$");
   }
 
   @Test

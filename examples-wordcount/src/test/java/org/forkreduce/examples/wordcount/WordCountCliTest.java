@@ -192,7 +192,8 @@ class WordCountCliTest {
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("b\t3\nc\t3\na\t2\nzeta\t1\n");
     assertThat(run.err()).hasLineCount(1)
-        .containsPattern(", 2 workers, peak memory: driver \\d+ MB heap(/\\d+ MB RSS)?\\R$");
+        .containsPattern(", 2 workers, peak memory: driver [\\d.]+ [MG]B heap"
+            + "(/[\\d.]+ [MG]B RSS)?\\R$");
     assertThat(run("--memory", "256m", input.toString()).err()).doesNotContain("peak memory");
   }
 
