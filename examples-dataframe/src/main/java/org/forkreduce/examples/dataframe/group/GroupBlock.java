@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.forkreduce.KnownSize;
 import org.forkreduce.examples.dataframe.agg.StateColumn;
 import org.forkreduce.examples.dataframe.table.HashSlots;
 import org.forkreduce.examples.dataframe.table.ResultColumn;
@@ -29,7 +30,7 @@ import org.forkreduce.examples.dataframe.table.ResultColumn;
  * <p>Keys within a block are distinct. Not thread-safe.
  */
 @DefaultSerializer(GroupBlock.Serde.class)
-public final class GroupBlock {
+public final class GroupBlock implements KnownSize {
   /** The number of partitions, by the top bits of a key's spread hash. */
   static final int PARTITIONS = 64;
   private static final int PARTITION_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(
@@ -61,6 +62,22 @@ public final class GroupBlock {
 
   int size() {
     return size;
+  }
+
+  /**
+   * The block's arrays and states by their lengths, and its linked blocks': so the framework
+   * sizes a worker's partial without serializing the blocks in it.
+   */
+  @Override
+  public long heapBytes() {
+    long bytes = 64L + keys.length + 8L * ends.length + (index == null ? 0 : 4L * index.length);
+    for (StateColumn c : states == null ? new StateColumn[0] : states) {
+      bytes += c.heldBytes();
+    }
+    for (GroupBlock other : linked == null ? List.<GroupBlock>of() : linked) {
+      bytes += other.heapBytes();
+    }
+    return bytes;
   }
 
   /** The packed keys; group g's is {@code [from(g), to(g))}. */
