@@ -52,7 +52,8 @@ public record RunStats(
    * always} ({@code --verbose}), the peaks anyway. For example {@code ", spilled 12 files
    * (1.4 GB), peak memory: driver 310 MB heap/420 MB RSS, worker 0 200 MB heap/260 MB RSS"}; a
    * JVM whose RSS is unknown shows its heap only. MB and GB are 2^20 and 2^30 bytes, as {@code
-   * -Xmx} counts them.
+   * -Xmx} counts them. The driver's peak is taken again as the note is made, so that it counts
+   * what the caller did with the result since the job ended (writing it out, sorted).
    */
   public String memoryNote(Counters counters, boolean always) {
     long files = counters.get(Counters.SPILL_FILES);
@@ -64,7 +65,7 @@ public record RunStats(
     if ((files > 0 || always) && !memory.isEmpty()) {
       note.append(", peak memory: ");
       for (int i = 0; i < memory.size(); i++) {
-        MemoryPeak peak = memory.get(i);
+        MemoryPeak peak = i == 0 ? sinceTheJob(memory.get(0)) : memory.get(i);
         note.append(i == 0 ? "" : ", ").append(peak.jvm()).append(' ')
             .append(size(peak.heapBytes())).append(" heap");
         if (peak.rssBytes() >= 0) {
@@ -73,6 +74,13 @@ public record RunStats(
       }
     }
     return note.toString();
+  }
+
+  /** The driver's peak at the job's end, or now if higher (in this JVM, the driver). */
+  private static MemoryPeak sinceTheJob(MemoryPeak atEnd) {
+    MemoryPeak now = MemoryPeak.of(atEnd.jvm());
+    return new MemoryPeak(atEnd.jvm(), Math.max(atEnd.heapBytes(), now.heapBytes()),
+        Math.max(atEnd.rssBytes(), now.rssBytes()));
   }
 
   /** {@code 1.4 GB} from 1 GB up, else whole MB ({@code 310 MB}, {@code <1 MB}, {@code 0 MB}). */
