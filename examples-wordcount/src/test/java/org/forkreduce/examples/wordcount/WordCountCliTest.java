@@ -210,12 +210,13 @@ class WordCountCliTest {
   @Test
   void memoryNote_spilledOrAlways_spillsAndEachJvmsPeakOnOneLine() {
     RunStats stats = new RunStats("processes", 2, 8, Duration.ZERO, Duration.ZERO,
-        Duration.ZERO, Duration.ZERO, List.of(new MemoryPeak("driver", 310L << 20, 420L << 20),
+        Duration.ZERO, Duration.ZERO, List.of(new MemoryPeak("driver", 30L << 30, 40L << 30),
             new MemoryPeak("worker 0", 200L << 20, -1),
             new MemoryPeak("worker 1", 3L << 29, 2L << 30)));
     Counters spilled = Counters.of(Map.of(Counters.SPILL_FILES, 12L,
         Counters.SPILLED_BYTES, 1_503_238_553L, Counters.SPILLED_RECORDS, 9L));
-    String peaks = ", peak memory: driver 310 MB heap/420 MB RSS, worker 0 200 MB heap,"
+    // the driver's peak is taken again as the note is made: above this JVM's, it stays
+    String peaks = ", peak memory: driver 30.0 GB heap/40.0 GB RSS, worker 0 200 MB heap,"
         + " worker 1 1.5 GB heap/2.0 GB RSS";
     assertThat(stats.memoryNote(spilled, false))
         .isEqualTo(", spilled 12 files (1.4 GB)" + peaks);
