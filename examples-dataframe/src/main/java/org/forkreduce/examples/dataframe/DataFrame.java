@@ -16,6 +16,7 @@ import org.forkreduce.Engine;
 import org.forkreduce.Input;
 import org.forkreduce.Inputs;
 import org.forkreduce.Job;
+import org.forkreduce.JobResult;
 import org.forkreduce.examples.dataframe.expr.AggCall;
 import org.forkreduce.examples.dataframe.expr.Expr;
 import org.forkreduce.examples.dataframe.group.BlockReducer;
@@ -106,6 +107,7 @@ public final class DataFrame {
     private final List<Expr.Named> exprs;
     private Map<String, ColumnType> types;
     private long splitSize;
+    private long memoryBudget;
 
     private Aggregation(List<String> groupColumns, List<Expr.Named> exprs) {
       this.groupColumns = groupColumns;
@@ -140,16 +142,32 @@ public final class DataFrame {
       return this;
     }
 
+    /**
+     * Sets the job's memory budget per JVM in bytes ({@link Job#memoryBudget(long)}; default:
+     * {@value Job#DEFAULT_BUDGET_PERCENT}% of each JVM's maximum heap). A run fails with an
+     * {@link IllegalArgumentException} if it is below 1 MB.
+     */
+    public Aggregation memoryBudget(long bytes) {
+      this.memoryBudget = bytes;
+      return this;
+    }
+
     /** The ForkReduce job this aggregation runs. */
     Job<CsvRow, Integer, GroupBlock> job() {
       Job<CsvRow, Integer, GroupBlock> job = Job.of(input).mapper(new GroupByMapper(groupColumns,
           calls(), types(), options.rejectsDir())).reducer(new BlockReducer());
+      job = memoryBudget > 0 ? job.memoryBudget(memoryBudget) : job;
       return splitSize > 0 ? job.splitSize(splitSize) : job;
     }
 
-    /** Runs on {@code engine} and returns the table, with the job's counters and stats. */
+    /**
+     * Runs on {@code engine} and returns the table, with the job's counters and stats; the
+     * job's result, and any files it had, are gone by then.
+     */
     public ResultTable run(Engine engine) {
-      return ResultRows.table(groupColumns, types(), exprs, calls(), job().run(engine));
+      try (JobResult<Integer, GroupBlock> blocks = job().run(engine)) {
+        return ResultRows.table(groupColumns, types(), exprs, calls(), blocks);
+      }
     }
 
     private List<AggCall> calls() {

@@ -58,6 +58,17 @@ public final class WordCountMapper implements Mapper<String, String, Long> {
     }
   }
 
+  /**
+   * The table's size by its arrays' lengths (and its non-ASCII words, counted): 0 when it has
+   * been flushed. A flush between two records of a task hands on the counts so far and drops the
+   * table; the next record starts a new one, so the counts emitted over all flushes add up to
+   * the counts of all the records.
+   */
+  @Override
+  public long heldBytes() {
+    return table == null ? 0 : table.heldBytes();
+  }
+
   /** Gives the words of {@code line} to {@code sink} in order, each lowercased. */
   public static void words(String line, Consumer<String> sink) {
     scan(line, new WordSink() {

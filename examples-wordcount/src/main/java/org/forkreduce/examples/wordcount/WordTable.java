@@ -21,6 +21,11 @@ final class WordTable implements WordSink {
   private static final int INITIAL_BITS = 14;
   private static final int PACKED = 8;
   private static final long LONG_WORD = Long.MIN_VALUE;
+  /**
+   * What one entry of {@link #others} costs, a short word's chars included: the map's node and
+   * table slot, the String and its array, the count's array.
+   */
+  private static final int OTHER_ENTRY_BYTES = 120;
   private static final VarHandle INTS =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
@@ -163,6 +168,14 @@ final class WordTable implements WordSink {
         table[2 * i + 1] = old[j + 1];
       }
     }
+  }
+
+  /**
+   * An estimate of the heap this table holds, from its arrays' lengths and the number of other
+   * words, without a walk over them: O(1).
+   */
+  long heldBytes() {
+    return 8L * table.length + arena.length + (long) OTHER_ENTRY_BYTES * others.size();
   }
 
   /** The number of words counted: the sum of all counts. */

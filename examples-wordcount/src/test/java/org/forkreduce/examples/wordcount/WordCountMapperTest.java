@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Random;
 import org.forkreduce.Emitter;
 import org.forkreduce.Reducer;
 import org.forkreduce.testing.ReducerTester;
@@ -97,6 +98,88 @@ class WordCountMapperTest {
       NaiveWordCount.countText(line, expected);
     }
     assertThat(counted(lines)).isEqualTo(expected);
+  }
+
+  @Test
+  void flush_betweenChunksOfATask_countsAddUpToTheWholeText() {
+    Random random = new Random(18);
+    String[] vocabulary = new String[5_000];
+    for (int i = 0; i < vocabulary.length; i++) {
+      vocabulary[i] = switch (i % 4) {
+        case 0 -> "w" + i;
+        case 1 -> "Long" + "x".repeat(i % 13) + i;
+        case 2 -> "ü" + i;
+        default -> "K" + (i % 50);
+      };
+    }
+    List<String> lines = new ArrayList<>();
+    HashMap<String, Long> expected = new HashMap<>();
+    for (int l = 0; l < 3_000; l++) {
+      StringBuilder line = new StringBuilder();
+      for (int w = random.nextInt(12); w > 0; w--) {
+        line.append(vocabulary[random.nextInt(vocabulary.length)]).append(", ");
+      }
+      lines.add(line.toString());
+      words(line.toString()).forEach(word -> expected.merge(word, 1L, Long::sum));
+    }
+    HashMap<String, Long> summed = new HashMap<>();
+    long[] wordsCounted = new long[1];
+    Emitter<String, Long> out = new Emitter<>() {
+      @Override
+      public void emit(String key, Long value) {
+        summed.merge(key, value, Long::sum);
+      }
+
+      @Override
+      public void count(String name, long delta) {
+        wordsCounted[0] += name.equals(WordCountMapper.WORDS) ? delta : 0;
+      }
+    };
+    WordCountMapper mapper = new WordCountMapper();
+    int flushes = 0;
+    for (int from = 0; from < lines.size(); flushes++) {
+      int to = Math.min(lines.size(), from + 1 + random.nextInt(400));
+      for (String line : lines.subList(from, to)) {
+        mapper.map(line, out);
+      }
+      from = to;
+      mapper.flush(out);
+      assertThat(mapper.heldBytes()).as("after flush").isZero();
+    }
+    assertThat(flushes).isGreaterThan(5);
+    assertThat(summed).isEqualTo(expected);
+    assertThat(wordsCounted[0]).isEqualTo(expected.values().stream().mapToLong(v -> v).sum());
+  }
+
+  @Test
+  void heldBytes_moreDistinctWords_grows() {
+    WordCountMapper mapper = new WordCountMapper();
+    assertThat(mapper.heldBytes()).as("before any record").isZero();
+    Emitter<String, Long> none = new Emitter<>() {
+      @Override
+      public void emit(String key, Long value) {}
+
+      @Override
+      public void count(String name, long delta) {}
+    };
+    mapper.map("a", none);
+    long last = mapper.heldBytes();
+    assertThat(last).isPositive();
+    for (String kind : List.of("w", "longerthaneight", "ß")) {
+      for (int i = 0; i < 50_000; i++) {
+        mapper.map(kind + i, none);
+      }
+      assertThat(mapper.heldBytes()).as("after 50,000 distinct '%s' words", kind)
+          .isGreaterThan(last);
+      last = mapper.heldBytes();
+      for (int i = 0; i < 50_000; i++) {
+        mapper.map(kind + i, none);
+      }
+      assertThat(mapper.heldBytes()).as("the same words again").isEqualTo(last);
+    }
+    assertThat(last).as("150,000 words of up to 20 chars").isGreaterThan(150_000L * 16);
+    mapper.flush(none);
+    assertThat(mapper.heldBytes()).isZero();
   }
 
   @Test

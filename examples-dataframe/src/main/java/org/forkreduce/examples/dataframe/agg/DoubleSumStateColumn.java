@@ -74,6 +74,11 @@ final class DoubleSumStateColumn extends FixedStateColumn {
   }
 
   @Override
+  public long heldBytes() {
+    return super.heldBytes() + (singles == null ? 0 : 8L * singles.length);
+  }
+
+  @Override
   public long touch(int[] groups, int rows) {
     exact();
     return super.touch(groups, rows);

@@ -47,6 +47,16 @@ abstract class FixedStateColumn extends StateColumn {
     }
   }
 
+  /** The cells and the rests' arrays; the rests' values, rare, are not counted. */
+  @Override
+  public long heldBytes() {
+    long bytes = 8L * cells.length;
+    for (Rests r : rests) {
+      bytes += r.byGroup == null ? 0 : 8L * r.byGroup.length;
+    }
+    return bytes;
+  }
+
   @Override
   public long touch(int[] groups, int rows) {
     if (cells.length < CACHED) {

@@ -16,6 +16,8 @@ final class MedianStateColumn extends StateColumn {
   private static final double[] NONE = {};
   private double[][] values;
   private int[] counts;
+  /** The length of every group's array, summed as they grow: {@link #heldBytes} in O(1). */
+  private long lengths;
   /** Group g's median once {@link #prepareResults} has found it, else null. */
   private double[] medians;
 
@@ -39,6 +41,11 @@ final class MedianStateColumn extends StateColumn {
   }
 
   @Override
+  public long heldBytes() {
+    return 12L * values.length + 8 * lengths;
+  }
+
+  @Override
   public void newGroup(int g) {
     values[g] = NONE;
     counts[g] = 0;
@@ -50,6 +57,7 @@ final class MedianStateColumn extends StateColumn {
     int n = counts[g];
     if (n == a.length) {
       a = values[g] = Arrays.copyOf(a, Math.max(8, 2 * n));
+      lengths += a.length - n;
     }
     a[n] = row[0].asDouble;
     counts[g] = n + 1;
@@ -59,6 +67,7 @@ final class MedianStateColumn extends StateColumn {
   @Override
   public void copy(int g, StateColumn other, int og) {
     MedianStateColumn o = (MedianStateColumn) other;
+    lengths += o.values[og].length - (values[g] == null ? 0 : values[g].length);
     values[g] = o.values[og];
     counts[g] = o.counts[og];
   }
@@ -69,7 +78,9 @@ final class MedianStateColumn extends StateColumn {
     int n = counts[g];
     int more = o.counts[og];
     if (n + more > values[g].length) {
+      int length = values[g].length;
       values[g] = Arrays.copyOf(values[g], Math.max(n + more, 2 * n));
+      lengths += values[g].length - length;
     }
     System.arraycopy(o.values[og], 0, values[g], n, more);
     counts[g] = n + more;
@@ -120,6 +131,7 @@ final class MedianStateColumn extends StateColumn {
     for (int g = 0; g < size; g++) {
       counts[g] = in.readVarInt(true);
       values[g] = in.readDoubles(counts[g]);
+      lengths += counts[g];
     }
   }
 }

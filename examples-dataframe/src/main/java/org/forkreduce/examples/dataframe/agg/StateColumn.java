@@ -57,6 +57,13 @@ public abstract class StateColumn {
   /** Makes room for {@code groups} groups. */
   public abstract void reserve(int groups);
 
+  /**
+   * An estimate of the heap the column holds, from its arrays' lengths and counts it keeps as it
+   * goes: O(1), never a walk over the groups. What a mapper reports as held ({@code
+   * Mapper.heldBytes}).
+   */
+  public abstract long heldBytes();
+
   /** Makes group {@code g}'s state, empty; called once per group before any other use. */
   public void newGroup(int g) {}
 

@@ -93,12 +93,6 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
       boolean numeric = Arrays.stream(keyTypes).anyMatch(t -> t != ColumnType.STRING);
       batchSize = rejectsDir != null && numeric ? 1 : BATCH;
     }
-    if (local == null) {
-      // as many groups as the last table had: a job's outputs are alike, and growing a table
-      // to a million groups rehashes it a dozen times
-      local = new GroupTable(lastGroups, keyTypes);
-      states = null; // made with the first row, which names the columns
-    }
     created = this::created;
     positionPrefix = context.split().path() + "\u0000"
         + String.format("%020d", context.split().start()) + ":";
@@ -130,7 +124,13 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
    * a row's key, fails, or when skipping rejects {@code row}: the batch's one row.
    */
   private void applyBatch(CsvRow row, Emitter<Integer, GroupBlock> out) throws IOException {
-    if (states == null) {
+    if (packer.rows() == 0) {
+      return;
+    }
+    if (local == null) {
+      // as many groups as the last table had: a job's outputs are alike, and growing a table
+      // to a million groups rehashes it a dozen times
+      local = new GroupTable(lastGroups, keyTypes);
       makeStates();
     }
     int refused = local.groupsFor(packer, batchGroups, created);
@@ -322,17 +322,38 @@ public final class GroupByMapper implements Mapper<CsvRow, Integer, GroupBlock> 
   }
 
   /**
-   * Hands on the groups of every task since the last flush, one block per partition, and
-   * starts a new table: a worker's tasks share one table, so each group is emitted once per
-   * worker instead of once per task, and no task's output is merged into another's.
+   * The table's and its states' arrays, by their lengths (0 when there is no table): what a
+   * {@link #flush} would hand on. The batch's rows, at most {@link #BATCH}, are not counted.
    */
   @Override
-  public void flush(Emitter<Integer, GroupBlock> out) {
+  public long heldBytes() {
+    if (local == null) {
+      return 0;
+    }
+    long bytes = local.heldBytes();
+    for (StateColumn column : states) {
+      bytes += column.heldBytes();
+    }
+    return bytes;
+  }
+
+  /**
+   * Hands on the groups of every task since the last flush, one block per partition, and
+   * starts a new table: a worker's tasks share one table, so each group is emitted once per
+   * worker instead of once per task, and no task's output is merged into another's. Between
+   * two rows of a task (the worker's memory passed the budget), the rows parsed but not yet
+   * applied join the table first, and the task's next rows go to a new table.
+   */
+  @Override
+  public void flush(Emitter<Integer, GroupBlock> out) throws IOException {
+    if (packer != null) {
+      applyBatch(null, out);
+    }
     if (local == null) {
       return;
     }
     lastGroups = local.size();
-    GroupBlock[] blocks = states == null ? new GroupBlock[0] : local.blocks(states);
+    GroupBlock[] blocks = local.blocks(states);
     local = null;
     states = null;
     for (int p = 0; p < blocks.length; p++) {

@@ -58,6 +58,11 @@ final class GroupTable {
     return size;
   }
 
+  /** The heap the table holds, by its arrays' lengths: O(1). */
+  long heldBytes() {
+    return 8L * slots.length + 12L * wholes.length + keys.heldBytes();
+  }
+
   /**
    * The group number of each row the packer holds, into {@code out[row]}; a new group is
    * numbered {@link #size()} and told to {@code created} before it is used. Returns -1, or the

@@ -14,6 +14,8 @@ final class KeyArena {
 
   private byte[][] pages = new byte[4][];
   private int pageCount;
+  /** The pages' lengths, summed. */
+  private long pageBytes;
   /** Where the next key goes in the last page. */
   private int used;
   private int nextPage;
@@ -31,6 +33,11 @@ final class KeyArena {
 
   int size() {
     return size;
+  }
+
+  /** The heap the arena holds: its pages and its arrays of places, by their lengths. */
+  long heldBytes() {
+    return pageBytes + 8L * pages.length + 12L * at.length;
   }
 
   /** Adds a key of {@code length} bytes, still zeros; returns its group number. */
@@ -53,6 +60,7 @@ final class KeyArena {
       pages = Arrays.copyOf(pages, 2 * pageCount);
     }
     pages[pageCount++] = new byte[Math.max(length, nextPage)];
+    pageBytes += pages[pageCount - 1].length;
     nextPage = Math.min(MAX_PAGE, 2 * nextPage);
     used = 0;
   }
