@@ -1,5 +1,6 @@
 package org.forkreduce.examples.dataframe.table;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,31 @@ public final class UnsortedTable {
       }
     });
     return new ResultTable(header, cells, size, counters, stats);
+  }
+
+  /**
+   * The first {@code size} rows as CSV lines, each with the key that orders it as {@link #sorted}
+   * orders the rows ({@link SortedLine}); row r is numbered {@code first + r} for ties, so that
+   * the rows of several tables, numbered on from one to the next, sort as one table would.
+   */
+  public List<SortedLine> lines(int size, long first) throws IOException {
+    List<SortedLine> lines = new ArrayList<>(size);
+    ResultColumn.Printed[] last = ResultTable.printed(cells.length);
+    Object[] values = new Object[keys];
+    for (int r = 0; r < size; r++) {
+      StringBuilder line = new StringBuilder();
+      ResultTable.appendCsv(cells, r, line, last);
+      for (int k = 0; k < keys; k++) {
+        values[k] = cells[k].get(r);
+      }
+      lines.add(new SortedLine(SortedLine.key(values, first + r), line.toString()));
+    }
+    return lines;
+  }
+
+  /** The header line, without the line break. */
+  public String csvHeader() throws IOException {
+    return ResultTable.csvHeader(header).toString();
   }
 
   /**
