@@ -26,7 +26,7 @@ import org.forkreduce.Engine;
 import org.forkreduce.Failure;
 import org.forkreduce.WorkerOptions;
 import org.forkreduce.Inputs;
-import org.forkreduce.examples.dataframe.table.ResultTable;
+import org.forkreduce.examples.dataframe.table.Written;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 import picocli.CommandLine;
@@ -238,16 +238,15 @@ public final class DataFrameCli {
       }
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
-      ResultTable table;
+      Written table;
       try (Engine e = Engine.named(engine, workerOptions(n), master)) {
-        table = agg.run(e);
+        table = write(agg, e);
       }
       long bad = table.counters().get(Counters.BAD_RECORDS);
       Path rejects = output != null ? Path.of(output + ".rejects") : Path.of("groupby.rejects");
       if (bad > 0) {
         collectRejects(rejectsDir, rejects);
       }
-      write(table); // the result last: nothing on stdout before all else has succeeded
       if (bad > 0) {
         err.println("dataframe: " + bad + " bad records (" + table.counters()
             .get(Counters.BAD_LINES) + " lines) skipped, written to " + rejects);
@@ -286,29 +285,30 @@ public final class DataFrameCli {
           .allMatch(name -> name.endsWith(".tsv") || name.endsWith(".tsv.gz")) ? '\t' : ',';
     }
 
-    private void write(ResultTable table) throws IOException {
+    /** Runs {@code agg}, writing its CSV to --output or stdout (Aggregation.writeCsv). */
+    private Written write(DataFrame.Aggregation agg, Engine e) throws IOException {
       if (output == null) {
-        StringBuilder sb = new StringBuilder();
-        table.writeCsv(sb);
-        out.print(sb);
+        Written written = agg.writeCsv(e, out);
         out.flush();
-        return;
+        return written;
       }
       Path target = output.toAbsolutePath();
       // Not createTempFile: its 0600 would stay on the output, which gets the umask's mode.
       Path temp = target.resolveSibling("." + target.getFileName() + "."
           + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      Written written;
       try {
         // the file is closed by itself: a writer whose last flush fails leaves it open
         try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
             Writer w = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
-          table.writeCsv(w);
-        } catch (IOException e) {
-          throw Failure.naming(target, e);
+          written = agg.writeCsv(e, w);
+        } catch (IOException x) {
+          throw Failure.naming(target, x);
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
+        return written;
       } finally {
         Files.deleteIfExists(temp);
       }
@@ -329,7 +329,7 @@ public final class DataFrameCli {
       }
     }
 
-    private static String summary(ResultTable t) {
+    private static String summary(Written t) {
       Counters c = t.counters();
       RunStats s = t.stats();
       return String.format(Locale.ROOT, "dataframe: %,d bytes, %,d rows, %,d groups, %,d output"

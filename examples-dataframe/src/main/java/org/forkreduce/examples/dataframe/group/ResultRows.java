@@ -1,20 +1,28 @@
 package org.forkreduce.examples.dataframe.group;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.forkreduce.JobResult;
 import org.forkreduce.examples.dataframe.ColumnType;
 import org.forkreduce.examples.dataframe.expr.AggCall;
 import org.forkreduce.examples.dataframe.expr.Expr;
 import org.forkreduce.examples.dataframe.table.ResultColumn;
 import org.forkreduce.examples.dataframe.table.ResultTable;
+import org.forkreduce.examples.dataframe.table.SortedCsv;
+import org.forkreduce.examples.dataframe.table.SortedLine;
 import org.forkreduce.examples.dataframe.table.UnsortedTable;
+import org.forkreduce.examples.dataframe.table.Written;
 import org.forkreduce.spi.CounterSet;
 import org.forkreduce.stats.Counters;
 
@@ -33,25 +41,78 @@ public final class ResultRows {
   public static ResultTable table(List<String> groupColumns, Map<String, ColumnType> types,
       List<Expr.Named> exprs, List<AggCall> calls, JobResult<Integer, GroupBlock> blocks) {
     List<List<GroupBlock.Part>> partitions = distinct(blocks);
-    long groups = partitions.stream().flatMap(List::stream)
-        .mapToLong(GroupBlock.Part::groups).sum();
+    long groups = partitions.stream().mapToLong(ResultRows::groups).sum();
     ResultRows b = new ResultRows(groupColumns, types, exprs, calls,
         (int) Math.min(Integer.MAX_VALUE - 8, groups));
     for (int p = 0; p < partitions.size(); p++) {
-      for (GroupBlock.Part part : partitions.get(p)) {
-        GroupBlock block = part.block();
-        for (int g = part.gone().nextClearBit(0); g < block.size();
-            g = part.gone().nextClearBit(g + 1)) {
-          b.add(block, g);
-        }
-      }
+      b.addAll(partitions.get(p));
       partitions.set(p, null); // let the blocks go as their rows are made
     }
+    return b.table.sorted(b.size, counters(blocks, groups), blocks.stats());
+  }
+
+  /**
+   * Writes the rows of the groups as CSV, as {@link #table} would make them and {@link
+   * ResultTable#writeCsv} write them, but one block at a time from {@code blocks}' {@link
+   * JobResult#stream()} (each group's block once, as a result that is not in memory has them),
+   * ordered by the group columns through an external sort within {@code budgetBytes} that puts
+   * its runs in {@code tempDir} ({@link SortedCsv}). So no more than a block's rows and the
+   * sort's budget are held at a time.
+   */
+  public static Written writeCsv(List<String> groupColumns, Map<String, ColumnType> types,
+      List<Expr.Named> exprs, List<AggCall> calls, JobResult<Integer, GroupBlock> blocks,
+      long budgetBytes, Path tempDir, Appendable out) throws IOException {
+    GroupBlock.Probe probe = new GroupBlock.Probe();
+    long[] made = new long[2]; // groups and rows so far
+    String header = new ResultRows(groupColumns, types, exprs, calls, 0).table.csvHeader();
+    long rows;
+    try (Stream<Map.Entry<Integer, GroupBlock>> entries = blocks.stream()) {
+      Iterator<SortedLine> lines = entries.flatMap(e -> {
+        List<GroupBlock.Part> parts = distinct(e.getValue(), probe);
+        made[0] += groups(parts);
+        ResultRows b = new ResultRows(groupColumns, types, exprs, calls, (int) groups(parts));
+        b.addAll(parts);
+        made[1] += b.size;
+        try {
+          return b.table.lines(b.size, made[1] - b.size).stream();
+        } catch (IOException x) { // from a StringBuilder: never
+          throw new UncheckedIOException(x);
+        }
+      }).iterator();
+      rows = SortedCsv.write(header, lines, budgetBytes, tempDir, out);
+    }
+    return new Written(counters(blocks, made[0]), blocks.stats(), rows);
+  }
+
+  private static long groups(List<GroupBlock.Part> parts) {
+    return parts.stream().mapToLong(GroupBlock.Part::groups).sum();
+  }
+
+  /** The job's counters, with {@link Counters#DISTINCT_KEYS} the number of groups. */
+  private static Counters counters(JobResult<Integer, GroupBlock> blocks, long groups) {
     CounterSet counters = new CounterSet();
     blocks.counters().asMap().forEach(counters::add);
     // the framework counted blocks, its keys
     counters.add(Counters.DISTINCT_KEYS, groups - blocks.counters().get(Counters.DISTINCT_KEYS));
-    return b.table.sorted(b.size, counters.snapshot(), blocks.stats());
+    return counters.snapshot();
+  }
+
+  /** Block's groups, each once ({@link GroupBlock#distinct}), their costly results worked out. */
+  private static List<GroupBlock.Part> distinct(GroupBlock block, GroupBlock.Probe probe) {
+    List<GroupBlock.Part> parts = block.distinct(probe);
+    parts.forEach(part -> part.block().prepareResults());
+    return parts;
+  }
+
+  /** Adds the rows of the groups {@code parts} hold. */
+  private void addAll(List<GroupBlock.Part> parts) {
+    for (GroupBlock.Part part : parts) {
+      GroupBlock block = part.block();
+      for (int g = part.gone().nextClearBit(0); g < block.size();
+          g = part.gone().nextClearBit(g + 1)) {
+        add(block, g);
+      }
+    }
   }
 
   /**
@@ -68,9 +129,7 @@ public final class ResultRows {
     IntStream.range(0, threads).parallel().forEach(t -> {
       GroupBlock.Probe probe = new GroupBlock.Probe();
       for (int p = t; p < all.size(); p += threads) {
-        List<GroupBlock.Part> parts = all.get(p).distinct(probe);
-        parts.forEach(part -> part.block().prepareResults());
-        partitions.set(p, parts);
+        partitions.set(p, distinct(all.get(p), probe));
       }
     });
     return partitions;
