@@ -4,33 +4,43 @@ import com.esotericsoftware.kryo.kryo5.Kryo;
 import com.esotericsoftware.kryo.kryo5.KryoException;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.BiFunction;
-import org.forkreduce.Failure;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
+import org.forkreduce.Failure;
 
 /**
- * Partial results as files: a count, then key and value pairs, Kryo-encoded, then a trailer of
- * the CRC-32C of all bytes before it and a magic number. A reader checks the trailer and that the
- * file ends there, so a partial that was truncated, extended or altered after it was written fails
- * with an {@link IOException} naming the file instead of yielding wrong pairs. A partial is
- * hash-partitioned into segments by {@link #segmentOf}, so that each segment can be merged on its
- * own. Keys must have a {@code hashCode} that is the same in every JVM (strings, numbers, records
- * of them) — not identity hashes.
+ * Partial results as files: key and value pairs, Kryo-encoded, then a trailer of the count of
+ * pairs (8 bytes), the CRC-32C of all bytes before the CRC (the pairs and the count) and a magic
+ * number (4 bytes each, big-endian). A reader checks the trailer and that the file ends there, so
+ * a partial that was truncated, extended or altered after it was written fails with an {@link
+ * IOException} naming the file instead of yielding wrong pairs. The count is at the end so that a
+ * {@link Writer} can append pairs one at a time. A partial is hash-partitioned into segments by
+ * {@link #segmentOf}, so that each segment can be merged on its own. Keys must have a {@code
+ * hashCode} that is the same in every JVM (strings, numbers, records of them) — not identity
+ * hashes.
  */
 public final class PartialFiles {
   private static final int BUFFER = 1 << 16;
-  private static final int MAGIC = 0x46524531;
-  private static final int TRAILER = 2 * Integer.BYTES;
+  private static final int MAGIC = 0x46524532;
+  private static final int TRAILER = Long.BYTES + 2 * Integer.BYTES;
 
   private PartialFiles() {}
 
@@ -67,53 +77,119 @@ public final class PartialFiles {
     }
     long[] counts = new long[n];
     for (int i = 0; i < n; i++) {
-      try {
-        write(parts.get(i), segments.get(i));
-      } catch (IOException | KryoException e) {
-        // Kryo's Output wraps the stream's IOException (a full disk) in a KryoException
-        Throwable why = e instanceof KryoException && e.getCause() != null ? e.getCause() : e;
-        IOException io = why instanceof IOException x ? x : new IOException(why.getMessage(), e);
-        IOException named = Failure.naming(segments.get(i), io); // a full disk, with its space
-        throw named != io ? named : new IOException("cannot write the partial file "
-            + segments.get(i) + ": " + why.getMessage(), e);
+      try (Writer out = new Writer(segments.get(i), BUFFER)) {
+        for (Map.Entry<?, ?> e : parts.get(i)) {
+          out.append(e.getKey(), e.getValue());
+        }
+        out.finish();
       }
       counts[i] = parts.get(i).size();
     }
     return counts;
   }
 
-  private static void write(List<Map.Entry<?, ?>> entries, Path segment) throws IOException {
-    Kryo kryo = fileKryo();
-    CRC32C crc = new CRC32C();
-    try (OutputStream file = new CheckedOutputStream(Files.newOutputStream(segment), crc);
-        Output out = new Output(file, BUFFER)) {
-      out.writeLong(entries.size());
-      for (Map.Entry<?, ?> e : entries) {
-        kryo.writeClassAndObject(out, e.getKey());
-        kryo.writeClassAndObject(out, e.getValue());
+  /**
+   * Writes one partial file pair by pair. {@link #finish} writes the trailer and closes the file;
+   * {@link #close} without it removes the file, so that a writer stopped by an error never
+   * leaves a file that reads as complete. Errors, a full disk among them, are {@link
+   * IOException}s naming the file (and the space left, for a full disk).
+   */
+  public static final class Writer implements Closeable {
+    private final Path file;
+    private final Kryo kryo = fileKryo();
+    private final CRC32C crc = new CRC32C();
+    private final Output out;
+    private long count;
+    private boolean finished;
+
+    /** Creates (or truncates) {@code file}, buffering {@code bufferBytes} before each write. */
+    public Writer(Path file, int bufferBytes) throws IOException {
+      this.file = file;
+      try {
+        out = new Output(new CheckedOutputStream(Files.newOutputStream(file), crc), bufferBytes);
+      } catch (IOException e) {
+        throw failed(e);
       }
-      out.flush();
-      out.writeBytes(ByteBuffer.allocate(TRAILER).putInt((int) crc.getValue()).putInt(MAGIC)
-          .array());
+    }
+
+    /** Appends one pair. */
+    public void append(Object key, Object value) throws IOException {
+      try {
+        kryo.writeClassAndObject(out, key);
+        kryo.writeClassAndObject(out, value);
+      } catch (KryoException e) {
+        throw failed(e);
+      }
+      count++;
+    }
+
+    /** The pairs appended so far. */
+    public long count() {
+      return count;
+    }
+
+    /** Writes the trailer and closes the file: from now on it reads as complete. */
+    public void finish() throws IOException {
+      try {
+        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(count).array());
+        out.flush();
+        out.writeBytes(ByteBuffer.allocate(2 * Integer.BYTES).putInt((int) crc.getValue())
+            .putInt(MAGIC).array());
+        out.close();
+      } catch (KryoException e) {
+        throw failed(e);
+      }
+      finished = true;
+    }
+
+    /** Closes the file, and removes it unless {@link #finish} was called. */
+    @Override
+    public void close() throws IOException {
+      if (!finished) {
+        try {
+          out.close();
+        } catch (KryoException e) {
+          // the error that stopped the writer is the one to report
+        }
+        Files.deleteIfExists(file);
+      }
+    }
+
+    /**
+     * Kryo's Output wraps the stream's IOException (a full disk) in a KryoException; this names
+     * the file, and for a full disk the space left.
+     */
+    private IOException failed(Exception e) {
+      Throwable why = e instanceof KryoException && e.getCause() != null ? e.getCause() : e;
+      IOException io = why instanceof IOException x ? x : new IOException(why.getMessage(), e);
+      IOException named = Failure.naming(file, io);
+      return named != io ? named : new IOException("cannot write the partial file " + file + ": "
+          + why.getMessage(), e);
     }
   }
 
   /**
-   * How many keys a partial file holds, from its header, which is only checked to be possible for
-   * the file's size (the entries are checked when the file is read).
+   * How many keys a partial file holds, from its trailer, which is only checked to be possible
+   * for the file's size (the entries are checked when the file is read).
    */
   public static long count(Path file) throws IOException {
     long size = Files.size(file);
-    try (Input in = new Input(Files.newInputStream(file), Long.BYTES)) {
-      return checkedCount(file, in.readLong(), size);
-    } catch (KryoException e) {
-      throw corrupt(file, e.getMessage());
+    if (size < TRAILER) {
+      throw corrupt(file, "it has " + size + " bytes, fewer than its trailer's " + TRAILER);
+    }
+    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+      ByteBuffer trailer = ByteBuffer.allocate(Long.BYTES);
+      channel.position(size - TRAILER);
+      while (trailer.hasRemaining() && channel.read(trailer) >= 0) {
+        // read the whole count
+      }
+      return checkedCount(file, trailer.flip().getLong(), size);
     }
   }
 
   private static long checkedCount(Path file, long count, long size) throws IOException {
     if (count < 0 || count > size) {
-      throw corrupt(file, "header says " + count + " keys in " + size + " bytes");
+      throw corrupt(file, "trailer says " + count + " keys in " + size + " bytes");
     }
     return count;
   }
@@ -131,10 +207,9 @@ public final class PartialFiles {
   @SuppressWarnings("unchecked")
   public static <K, V> void readInto(Path file, Map<K, V> into,
       BiFunction<? super V, ? super V, ? extends V> merge) throws IOException {
-    verify(file);
+    long count = verify(file);
     Kryo kryo = fileKryo();
     try (Input in = new Input(Files.newInputStream(file), BUFFER)) {
-      long count = in.readLong();
       for (long i = 0; i < count; i++) {
         K key = (K) kryo.readClassAndObject(in);
         V value = (V) kryo.readClassAndObject(in);
@@ -146,24 +221,49 @@ public final class PartialFiles {
   }
 
   /**
-   * The entries of a partial file, decoded one at a time as the stream is read, after the file's
-   * checksum was checked. Close the stream. STUB: to be written.
+   * The entries of a partial file, as {@link AbstractMap.SimpleImmutableEntry}s decoded one at a
+   * time as the stream is read, after the file's checksum was checked (a file that fails the
+   * check throws here, before any entry is decoded). Closing the stream closes the file; an entry
+   * that cannot be decoded is an {@link UncheckedIOException} naming the file.
    */
-  public static <K, V> java.util.stream.Stream<Map.Entry<K, V>> entries(Path file)
-      throws IOException {
-    throw new UnsupportedOperationException("stub");
+  public static <K, V> Stream<Map.Entry<K, V>> entries(Path file) throws IOException {
+    long count = verify(file);
+    Input in = new Input(Files.newInputStream(file), BUFFER);
+    Kryo kryo = fileKryo();
+    Spliterator<Map.Entry<K, V>> decoded = new Spliterators.AbstractSpliterator<>(count,
+        Spliterator.ORDERED | Spliterator.SIZED | Spliterator.NONNULL) {
+      private long left = count;
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public boolean tryAdvance(Consumer<? super Map.Entry<K, V>> action) {
+        if (left == 0) {
+          return false;
+        }
+        left--;
+        try {
+          K key = (K) kryo.readClassAndObject(in);
+          V value = (V) kryo.readClassAndObject(in);
+          action.accept(new AbstractMap.SimpleImmutableEntry<>(key, value));
+        } catch (KryoException e) {
+          throw new UncheckedIOException(corrupt(file, e.toString()));
+        }
+        return true;
+      }
+    };
+    return StreamSupport.stream(decoded, false).onClose(in::close);
   }
 
   /**
-   * Checks the trailer against the file's bytes before any is decoded: a corrupt length inside
-   * would otherwise make the decoder allocate at random.
+   * Checks the trailer against the file's bytes before any is decoded (a corrupt length inside
+   * would otherwise make the decoder allocate at random); returns the count of pairs.
    */
-  private static void verify(Path file) throws IOException {
+  private static long verify(Path file) throws IOException {
     CRC32C crc = new CRC32C();
     byte[] buffer = new byte[BUFFER];
     try (InputStream in = Files.newInputStream(file)) {
-      long body = Files.size(file) - TRAILER;
-      for (long left = body; left > 0; ) {
+      long size = Files.size(file);
+      for (long left = size - TRAILER; left > 0; ) {
         int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
         if (n < 0) {
           break;
@@ -171,11 +271,17 @@ public final class PartialFiles {
         crc.update(buffer, 0, n);
         left -= n;
       }
-      ByteBuffer trailer = ByteBuffer.wrap(in.readNBytes(TRAILER + 1));
-      if (body < Long.BYTES || trailer.remaining() != TRAILER
-          || trailer.getInt() != (int) crc.getValue() || trailer.getInt() != MAGIC) {
-        throw corrupt(file, "its checksum does not match its " + (body + TRAILER) + " bytes");
+      byte[] tail = in.readNBytes(TRAILER + 1);
+      crc.update(tail, 0, Math.min(tail.length, Long.BYTES));
+      ByteBuffer trailer = ByteBuffer.wrap(tail);
+      if (size < TRAILER || tail.length != TRAILER) {
+        throw corrupt(file, "its " + size + " bytes do not end in a whole trailer");
       }
+      long count = trailer.getLong();
+      if (trailer.getInt() != (int) crc.getValue() || trailer.getInt() != MAGIC) {
+        throw corrupt(file, "its checksum does not match its " + size + " bytes");
+      }
+      return checkedCount(file, count, size);
     }
   }
 }
