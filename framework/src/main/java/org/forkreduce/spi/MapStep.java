@@ -21,11 +21,25 @@ import org.forkreduce.internal.spill.SpillTarget;
  * mapper instance; call {@link #combine} or {@link #collect} for each split, then, in a reduce
  * job, {@link #flush} when handing the partial on. The step owns its partial and counters until
  * then; after {@link #reset()} it starts a new, empty partial. Not thread-safe.
+ *
+ * <p>Spilling (reduce jobs, with a {@link SpillTarget} that {@link SpillTarget#spills spills}):
+ * the partial is sized every 1024 emits, and when its estimate ({@link #partialBytes()}) passes
+ * the target's budget it is written to the target's directory as a run and mapping goes on with
+ * an empty partial. Every 4096 records (counted on from one split to the next), if the partial
+ * and the mapper's {@link Mapper#heldBytes()} together pass the budget, the mapper is {@linkplain
+ * Mapper#flush flushed} into the partial between two records and the partial spills. So the
+ * step's own partial stays near its budget even under a mapper that holds a table and reports
+ * none. The {@link #spilledRuns() runs} and the partial {@link #flush} returns together hold
+ * everything mapped since the step was created or reset, a key possibly in several of them:
+ * merge them with the job's reducer. The runs' files are the caller's to read and remove; the
+ * step never deletes a run it wrote (only the files of a run that failed). Map-only jobs never
+ * spill.
  */
 public final class MapStep<I, K, V> {
   private final Job<I, K, V> job;
   private final Mapper<I, K, V> mapper;
   private final int workerIndex;
+  private final Spiller spiller;
   private CounterSet counters;
   private CombiningEmitter<K, V> combiner;
   private boolean mapped;
@@ -42,37 +56,48 @@ public final class MapStep<I, K, V> {
 
   /**
    * A step that spills its partial, and has its mapper flush its own table, whenever the two
-   * together pass {@code spills.budgetBytes()}. STUB: spilling to be written.
+   * together pass {@code spills.budgetBytes()} (see the class comment); with {@link
+   * SpillTarget#none()} it never spills and maps as fast as a step made without a target.
+   *
+   * @param spills where runs go; its directory must exist, private to the job
    */
   public MapStep(Job<I, K, V> job, Mapper<I, K, V> mapper, int workerIndex,
       SpillTarget spills) {
     this.job = job;
     this.mapper = mapper;
     this.workerIndex = workerIndex;
+    this.spiller = spills.spills() && !job.isMapOnly() ? new Spiller(spills) : null;
     reset();
   }
 
   /**
    * The runs spilled since the step was created or last reset, oldest first, each named as
-   * {@link SpillTarget#run} names it. They and the partial {@link #flush} returns together hold
-   * everything mapped since then. STUB.
+   * {@link SpillTarget#run} names it (its files are {@code <run>-<p>}, every partition p, empty
+   * ones too). They and the partial {@link #flush} returns together hold everything mapped
+   * since then. Empty for a step that does not spill.
    */
   public List<String> spilledRuns() {
-    return List.of();
-  }
-
-  /** The estimated heap bytes of the partial as it is now ({@code EntrySizer}). STUB. */
-  public long partialBytes() {
-    return 0;
+    return spiller == null ? List.of() : spiller.runs();
   }
 
   /**
-   * Maps the records of {@code split} into the partial (a reduce job).
+   * The estimated heap bytes of the partial as it is now ({@code EntrySizer}); 0 in a map-only
+   * job. Cheap when the step spills; otherwise it sums the entries one by one.
+   */
+  public long partialBytes() {
+    return combiner == null ? 0 : combiner.bytes();
+  }
+
+  /**
+   * Maps the records of {@code split} into the partial (a reduce job), spilling as the class
+   * comment says.
    *
-   * @throws TaskException if reading or mapping failed, naming the split and the record
+   * @throws TaskException if reading, mapping or spilling failed, naming the split and the
+   *     record; a failed spill also names the directory and, on a full disk, the space left
    */
   public void combine(Split split) throws TaskException {
-    MapTask.run(job.input(), mapper, split, workerIndex, combiner, counters);
+    MapTask.run(job.input(), mapper, split, workerIndex, combiner,
+        combiner.spills() ? combiner : null, counters);
     mapped = true;
   }
 
@@ -84,16 +109,17 @@ public final class MapStep<I, K, V> {
    */
   public List<Map.Entry<K, V>> collect(Split split) throws TaskException {
     CollectingEmitter<K, V> out = new CollectingEmitter<>(counters);
-    MapTask.run(job.input(), mapper, split, workerIndex, out, counters);
+    MapTask.run(job.input(), mapper, split, workerIndex, out, null, counters);
     MapTask.flush(mapper, workerIndex, out, counters);
     return out.pairs();
   }
 
   /**
    * Flushes the mapper into the partial if a split was mapped since the last flush, and returns
-   * the partial (a reduce job); it stays the step's until {@link #reset()}.
+   * the partial (a reduce job); it stays the step's until {@link #reset()}. What the flush emits
+   * may spill too: take {@link #spilledRuns()} after this call.
    *
-   * @throws TaskException if the mapper's flush failed
+   * @throws TaskException if the mapper's flush, or a spill during it, failed
    */
   public HashMap<K, V> flush() throws TaskException {
     if (mapped) {
@@ -108,11 +134,18 @@ public final class MapStep<I, K, V> {
     return counters;
   }
 
-  /** Starts a new, empty partial and counters; the old ones are the caller's. */
+  /**
+   * Starts a new, empty partial and counters, and forgets the spilled runs; the old ones are the
+   * caller's. Runs spilled later get new names.
+   */
   public void reset() {
     counters = new CounterSet();
-    combiner = job.isMapOnly() ? null : new CombiningEmitter<>(job.reducer(), counters);
+    combiner = job.isMapOnly() ? null
+        : new CombiningEmitter<>(job.reducer(), counters, spiller);
     mapped = false;
+    if (spiller != null) {
+      spiller.forgetRuns();
+    }
   }
 
   /**

@@ -10,6 +10,8 @@ import org.forkreduce.stats.Counters;
 
 /** Runs a mapper over the records of one split, for {@link MapStep}. */
 final class MapTask {
+  /** Records mapped between two checks of the memory budget, when the partial spills. */
+  static final int RECORDS_PER_CHECK = 4096;
   private static final int PREVIEW_CHARS = 200;
 
   private MapTask() {}
@@ -18,10 +20,17 @@ final class MapTask {
    * Reads every record {@code split} owns, maps it into {@code out}, and adds the task's counters
    * (records, bytes, emitted pairs, one split) to {@code counters}.
    *
-   * @throws TaskException if reading or mapping failed, naming the split and the record
+   * <p>With {@code spilling}, every {@value #RECORDS_PER_CHECK} records (counted on from one split
+   * to the next) the partial's estimate plus the mapper's {@link Mapper#heldBytes()} is checked
+   * against the budget; when it passes, the mapper is flushed into the partial, the partial
+   * spills, and mapping goes on with the next record.
+   *
+   * @param spilling the partial that {@code out} combines into, when it spills; otherwise null
+   * @throws TaskException if reading, mapping or spilling failed, naming the split and the record
    */
   static <I, K, V> void run(Input<I> input, Mapper<I, K, V> mapper, Split split,
-      int workerIndex, TaskEmitter<K, V> out, CounterSet counters) throws TaskException {
+      int workerIndex, TaskEmitter<K, V> out, CombiningEmitter<K, V> spilling,
+      CounterSet counters) throws TaskException {
     long emittedBefore = out.emitted;
     long records = 0;
     I record = null;
@@ -31,6 +40,7 @@ final class MapTask {
         stage = "mapper setup";
         mapper.setup(new Context(split, workerIndex));
         stage = "reading a record";
+        int recordsToCheck = spilling == null ? Integer.MAX_VALUE : spilling.recordsToCheck;
         while (reader.next()) {
           record = reader.current();
           stage = "mapping a record";
@@ -38,6 +48,15 @@ final class MapTask {
           records++;
           stage = "reading a record";
           record = null;
+          if (--recordsToCheck == 0) {
+            recordsToCheck = RECORDS_PER_CHECK;
+            stage = "flushing the mapper to spill (over the memory budget) after a record";
+            spillIfOver(mapper, spilling);
+            stage = "reading a record";
+          }
+        }
+        if (spilling != null) {
+          spilling.recordsToCheck = recordsToCheck;
         }
         stage = "mapper cleanup";
         mapper.cleanup(out);
@@ -65,6 +84,18 @@ final class MapTask {
   }
 
   /**
+   * When the partial (if it spills) and the mapper's table together pass the budget, flushes the
+   * mapper into the partial and spills it.
+   */
+  private static <K, V> void spillIfOver(Mapper<?, K, V> mapper,
+      CombiningEmitter<K, V> partial) throws Exception {
+    if (partial != null && partial.bytes() + mapper.heldBytes() > partial.budget()) {
+      mapper.flush(partial);
+      partial.spill();
+    }
+  }
+
+  /**
    * Calls the mapper's {@link Mapper#flush} into {@code out}, and counts what it emitted.
    *
    * @throws TaskException if the flush failed, naming the mapper's worker
@@ -75,8 +106,11 @@ final class MapTask {
     try {
       mapper.flush(out);
     } catch (Exception | StackOverflowError e) {
-      throw new TaskException(e.getClass().getName() + " while flushing the mapper of worker "
-          + workerIndex + ": " + e.getMessage(), e);
+      Spiller.Failed spill = Spiller.Failed.in(e);
+      throw new TaskException(spill != null
+          ? spill.getMessage() + ", while flushing the mapper of worker " + workerIndex
+          : e.getClass().getName() + " while flushing the mapper of worker " + workerIndex + ": "
+              + e.getMessage(), e);
     }
     counters.add(Counters.RECORDS_EMITTED, out.emitted - emittedBefore);
   }
@@ -120,13 +154,21 @@ final class MapTask {
     }
   }
 
+  /**
+   * What failed, where. A failed spill leads with its own message (the directory, the space),
+   * as neither the record nor the mapper is to blame.
+   */
   private static String describe(Input<?> input, Split split, String stage, long offset,
       Object record, Throwable e) {
+    Spiller.Failed spill = Spiller.Failed.in(e);
     StringBuilder sb = new StringBuilder();
-    sb.append(e.getClass().getName()).append(" while ").append(stage).append(" in split ")
-        .append(split);
+    sb.append(spill == null ? e.getClass().getName() : spill.getMessage() + ",")
+        .append(" while ").append(stage).append(" in split ").append(split);
     if (stage.contains("record")) {
       sb.append(" at ").append(input.describePosition(split, offset));
+    }
+    if (spill != null) {
+      return sb.toString();
     }
     if (record != null) {
       String text = String.valueOf(record);

@@ -4,7 +4,7 @@ import org.forkreduce.Emitter;
 
 /** The emitters' shared part: null checks, user counters and the emitted-pairs count. */
 abstract class TaskEmitter<K, V> implements Emitter<K, V> {
-  private final CounterSet counters;
+  final CounterSet counters;
   long emitted;
 
   TaskEmitter(CounterSet counters) {
