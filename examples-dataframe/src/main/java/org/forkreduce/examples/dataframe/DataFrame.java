@@ -201,7 +201,7 @@ public final class DataFrame {
         if (blocks.inMemory()) {
           ResultTable table = ResultRows.table(groupColumns, types(), exprs, calls(), blocks);
           table.writeCsv(out);
-          return new Written(table.counters(), table.stats(), table.size());
+          return new Written(table.counters(), table.stats(), table.size(), true);
         }
         return ResultRows.writeCsv(groupColumns, types(), exprs, calls(), blocks,
             job.memoryBudget(), Path.of(System.getProperty("java.io.tmpdir")), out);

@@ -20,7 +20,6 @@ import org.forkreduce.examples.dataframe.expr.Expr;
 import org.forkreduce.examples.dataframe.table.ResultColumn;
 import org.forkreduce.examples.dataframe.table.ResultTable;
 import org.forkreduce.examples.dataframe.table.SortedCsv;
-import org.forkreduce.examples.dataframe.table.SortedLine;
 import org.forkreduce.examples.dataframe.table.UnsortedTable;
 import org.forkreduce.examples.dataframe.table.Written;
 import org.forkreduce.spi.CounterSet;
@@ -67,7 +66,7 @@ public final class ResultRows {
     String header = new ResultRows(groupColumns, types, exprs, calls, 0).table.csvHeader();
     long rows;
     try (Stream<Map.Entry<Integer, GroupBlock>> entries = blocks.stream()) {
-      Iterator<SortedLine> lines = entries.flatMap(e -> {
+      Iterator<Map.Entry<byte[], String>> lines = entries.flatMap(e -> {
         List<GroupBlock.Part> parts = distinct(e.getValue(), probe);
         made[0] += groups(parts);
         ResultRows b = new ResultRows(groupColumns, types, exprs, calls, (int) groups(parts));
@@ -81,7 +80,7 @@ public final class ResultRows {
       }).iterator();
       rows = SortedCsv.write(header, lines, budgetBytes, tempDir, out);
     }
-    return new Written(counters(blocks, made[0]), blocks.stats(), rows);
+    return new Written(counters(blocks, made[0]), blocks.stats(), rows, false);
   }
 
   private static long groups(List<GroupBlock.Part> parts) {

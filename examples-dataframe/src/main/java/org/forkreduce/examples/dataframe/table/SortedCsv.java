@@ -3,6 +3,7 @@ package org.forkreduce.examples.dataframe.table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.forkreduce.spi.ExternalSort;
 
@@ -23,15 +24,15 @@ public final class SortedCsv {
    * sorted runs in a private directory in {@code tempDir}, removed when it is done. Returns the
    * number of lines written after the header.
    */
-  public static long write(String header, Iterator<SortedLine> lines, long budgetBytes,
+  public static long write(String header, Iterator<Map.Entry<byte[], String>> lines, long budgetBytes,
       Path tempDir, Appendable out) throws IOException {
     out.append(header).append('\n');
     long written = 0;
     StringBuilder chunk = new StringBuilder(CHUNK + 256);
-    try (Stream<SortedLine> sorted = ExternalSort.sorted(lines, SortedLine.ORDER, budgetBytes,
+    try (Stream<Map.Entry<byte[], String>> sorted = ExternalSort.sorted(lines, SortedLine.ORDER, budgetBytes,
         tempDir)) {
-      for (Iterator<SortedLine> it = sorted.iterator(); it.hasNext(); written++) {
-        chunk.append(it.next().line()).append('\n');
+      for (Iterator<Map.Entry<byte[], String>> it = sorted.iterator(); it.hasNext(); written++) {
+        chunk.append(it.next().getValue()).append('\n');
         if (chunk.length() >= CHUNK) {
           out.append(chunk);
           chunk.setLength(0);

@@ -1,20 +1,25 @@
 package org.forkreduce.examples.dataframe.table;
 
 import java.io.ByteArrayOutputStream;
+import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
- * A result row as its CSV line (without the line break) and a sort key whose unsigned byte order
- * ({@link #ORDER}) is the order {@link UnsortedTable#sorted} gives the rows: the group columns'
- * values one after another, each NA first, numbers by value ({@link Double#compare} for
- * doubles), text by UTF-16 order ({@link String#compareTo}), then the row's number, so rows equal
- * on the group columns keep their order. Serializable by Kryo, to be sorted externally.
+ * A result row as an entry of a sort key and its CSV line (without the line break): the key's
+ * unsigned byte order ({@link #ORDER}) is the order {@link UnsortedTable#sorted} gives the rows:
+ * the group columns' values one after another, each NA first, numbers by value ({@link
+ * Double#compare} for doubles), text by UTF-16 order ({@link String#compareTo}), then the row's
+ * number, so rows equal on the group columns keep their order. An entry of a byte array and a
+ * string, so that the external sort sizes and writes it as a pair, cheaply.
  */
-public record SortedLine(byte[] key, String line) {
+public final class SortedLine {
+  private SortedLine() {}
+
   /** Orders lines by their keys, unsigned byte by byte, a shorter key first. */
-  public static final Comparator<SortedLine> ORDER =
-      (a, b) -> Arrays.compareUnsigned(a.key, b.key);
+  public static final Comparator<Map.Entry<byte[], String>> ORDER =
+      (a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey());
 
   private static final int NA = 0;
   private static final int VALUE = 1;
@@ -22,12 +27,17 @@ public record SortedLine(byte[] key, String line) {
   private static final int END = 0;
 
   /**
-   * The key of the row whose group columns' values are {@code values} (each a Long, Double,
-   * String or null; in one column, always of one type, as a group column's are) and whose number
-   * is {@code row}, from 0.
+   * The entry of {@code line}, the CSV line of the row whose group columns' values are {@code
+   * values} (each a Long, Double, String or null; in one column, always of one type, as a group
+   * column's are) and whose number is {@code row}, from 0; its key is {@link #key}'s.
    *
    * @throws IllegalArgumentException for a value of another type
    */
+  static Map.Entry<byte[], String> of(Object[] values, long row, String line) {
+    return new AbstractMap.SimpleImmutableEntry<>(key(values, row), line);
+  }
+
+  /** The sort key of the row {@link #of} describes. */
   static byte[] key(Object[] values, long row) {
     ByteArrayOutputStream key = new ByteArrayOutputStream(16 + 9 * values.length);
     for (Object v : values) {
@@ -71,20 +81,5 @@ public record SortedLine(byte[] key, String line) {
       }
     }
     out.write(END);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SortedLine s && Arrays.equals(key, s.key) && line.equals(s.line);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * Arrays.hashCode(key) + line.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return Arrays.toString(key) + " " + line;
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.forkreduce.stats.Counters;
@@ -56,8 +57,8 @@ public final class UnsortedTable {
    * orders the rows ({@link SortedLine}); row r is numbered {@code first + r} for ties, so that
    * the rows of several tables, numbered on from one to the next, sort as one table would.
    */
-  public List<SortedLine> lines(int size, long first) throws IOException {
-    List<SortedLine> lines = new ArrayList<>(size);
+  public List<Map.Entry<byte[], String>> lines(int size, long first) throws IOException {
+    List<Map.Entry<byte[], String>> lines = new ArrayList<>(size);
     ResultColumn.Printed[] last = ResultTable.printed(cells.length);
     Object[] values = new Object[keys];
     for (int r = 0; r < size; r++) {
@@ -66,7 +67,7 @@ public final class UnsortedTable {
       for (int k = 0; k < keys; k++) {
         values[k] = cells[k].get(r);
       }
-      lines.add(new SortedLine(SortedLine.key(values, first + r), line.toString()));
+      lines.add(SortedLine.of(values, first + r, line.toString()));
     }
     return lines;
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.forkreduce.spi.CounterSet;
 import org.junit.jupiter.api.Test;
@@ -52,10 +53,10 @@ class SortedLineTest {
         cells[keys].addLong(r);
         cells[keys + 1].add(random.nextInt(5) == 0 ? null : random.nextGaussian() * 1e6);
       }
-      List<SortedLine> lines = new ArrayList<>(table.lines(rows, 1000));
+      List<Map.Entry<byte[], String>> lines = new ArrayList<>(table.lines(rows, 1000));
       lines.sort(SortedLine.ORDER);
       StringBuilder actual = new StringBuilder(table.csvHeader()).append('\n');
-      lines.forEach(l -> actual.append(l.line()).append('\n'));
+      lines.forEach(l -> actual.append(l.getValue()).append('\n'));
 
       StringBuilder expected = new StringBuilder();
       table.sorted(rows, new CounterSet().snapshot(), null).writeCsv(expected);
@@ -98,8 +99,8 @@ class SortedLineTest {
         .isNegative();
   }
 
-  private static SortedLine line(String key, long row) {
-    return new SortedLine(SortedLine.key(new Object[] {key}, row), key);
+  private static Map.Entry<byte[], String> line(String key, long row) {
+    return SortedLine.of(new Object[] {key}, row, key);
   }
 
   @Test
