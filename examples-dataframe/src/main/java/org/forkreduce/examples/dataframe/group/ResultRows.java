@@ -1,7 +1,6 @@
 package org.forkreduce.examples.dataframe.group;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +9,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.forkreduce.JobResult;
@@ -61,26 +62,53 @@ public final class ResultRows {
   public static Written writeCsv(List<String> groupColumns, Map<String, ColumnType> types,
       List<Expr.Named> exprs, List<AggCall> calls, JobResult<Integer, GroupBlock> blocks,
       long budgetBytes, Path tempDir, Appendable out) throws IOException {
-    GroupBlock.Probe probe = new GroupBlock.Probe();
-    long[] made = new long[2]; // groups and rows so far
     String header = new ResultRows(groupColumns, types, exprs, calls, 0).table.csvHeader();
-    long rows;
     try (Stream<Map.Entry<Integer, GroupBlock>> entries = blocks.stream()) {
-      Iterator<Map.Entry<byte[], String>> lines = entries.flatMap(e -> {
-        List<GroupBlock.Part> parts = distinct(e.getValue(), probe);
-        made[0] += groups(parts);
-        ResultRows b = new ResultRows(groupColumns, types, exprs, calls, (int) groups(parts));
-        b.addAll(parts);
-        made[1] += b.size;
-        try {
-          return b.table.lines(b.size, made[1] - b.size).stream();
-        } catch (IOException x) { // from a StringBuilder: never
-          throw new UncheckedIOException(x);
-        }
-      }).iterator();
-      rows = SortedCsv.write(header, lines, budgetBytes, tempDir, out);
+      Lines lines = new Lines(entries.iterator(),
+          block -> new ResultRows(groupColumns, types, exprs, calls, block));
+      long rows = SortedCsv.write(header, lines, budgetBytes, tempDir, out);
+      return new Written(counters(blocks, lines.groups), blocks.stats(), rows, false);
     }
-    return new Written(counters(blocks, made[0]), blocks.stats(), rows, false);
+  }
+
+  /**
+   * The lines of the blocks' rows, a block's made when the one before has been read: not
+   * Stream.flatMap, whose iterator would take in a whole block's lines at once.
+   */
+  private static final class Lines implements Iterator<Map.Entry<byte[], String>> {
+    private final Iterator<Map.Entry<Integer, GroupBlock>> blocks;
+    /** Makes the rows for a number of groups. */
+    private final IntFunction<ResultRows> rows;
+    private final GroupBlock.Probe probe = new GroupBlock.Probe();
+    private Iterator<Map.Entry<byte[], String>> block = Collections.emptyIterator();
+    private long groups;
+    private long lines;
+
+    Lines(Iterator<Map.Entry<Integer, GroupBlock>> blocks, IntFunction<ResultRows> rows) {
+      this.blocks = blocks;
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!block.hasNext() && blocks.hasNext()) {
+        List<GroupBlock.Part> parts = distinct(blocks.next().getValue(), probe);
+        groups += groups(parts);
+        ResultRows b = rows.apply((int) groups(parts));
+        b.addAll(parts);
+        block = b.table.lines(b.size, lines).iterator();
+        lines += b.size;
+      }
+      return block.hasNext();
+    }
+
+    @Override
+    public Map.Entry<byte[], String> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return block.next();
+    }
   }
 
   private static long groups(List<GroupBlock.Part> parts) {

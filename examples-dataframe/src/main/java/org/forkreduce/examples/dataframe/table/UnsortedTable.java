@@ -1,12 +1,14 @@
 package org.forkreduce.examples.dataframe.table;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 
@@ -54,22 +56,25 @@ public final class UnsortedTable {
 
   /**
    * The first {@code size} rows as CSV lines, each with the key that orders it as {@link #sorted}
-   * orders the rows ({@link SortedLine}); row r is numbered {@code first + r} for ties, so that
-   * the rows of several tables, numbered on from one to the next, sort as one table would.
+   * orders the rows ({@link SortedLine}), made as the stream is read; row r is numbered {@code
+   * first + r} for ties, so that the rows of several tables, numbered on from one to the next,
+   * sort as one table would. A sequential stream; the columns must not change while it is read.
    */
-  public List<Map.Entry<byte[], String>> lines(int size, long first) throws IOException {
-    List<Map.Entry<byte[], String>> lines = new ArrayList<>(size);
+  public Stream<Map.Entry<byte[], String>> lines(int size, long first) {
     ResultColumn.Printed[] last = ResultTable.printed(cells.length);
     Object[] values = new Object[keys];
-    for (int r = 0; r < size; r++) {
+    return IntStream.range(0, size).mapToObj(r -> {
       StringBuilder line = new StringBuilder();
-      ResultTable.appendCsv(cells, r, line, last);
+      try {
+        ResultTable.appendCsv(cells, r, line, last);
+      } catch (IOException e) { // from a StringBuilder: never
+        throw new UncheckedIOException(e);
+      }
       for (int k = 0; k < keys; k++) {
         values[k] = cells[k].get(r);
       }
-      lines.add(SortedLine.of(values, first + r, line.toString()));
-    }
-    return lines;
+      return SortedLine.of(values, first + r, line.toString());
+    });
   }
 
   /** The header line, without the line break. */

@@ -53,7 +53,7 @@ class SortedLineTest {
         cells[keys].addLong(r);
         cells[keys + 1].add(random.nextInt(5) == 0 ? null : random.nextGaussian() * 1e6);
       }
-      List<Map.Entry<byte[], String>> lines = new ArrayList<>(table.lines(rows, 1000));
+      List<Map.Entry<byte[], String>> lines = new ArrayList<>(table.lines(rows, 1000).toList());
       lines.sort(SortedLine.ORDER);
       StringBuilder actual = new StringBuilder(table.csvHeader()).append('\n');
       lines.forEach(l -> actual.append(l.getValue()).append('\n'));
