@@ -65,7 +65,7 @@ public final class ResultRows {
     String header = new ResultRows(groupColumns, types, exprs, calls, 0).table.csvHeader();
     try (Stream<Map.Entry<Integer, GroupBlock>> entries = blocks.stream()) {
       Lines lines = new Lines(entries.iterator(),
-          block -> new ResultRows(groupColumns, types, exprs, calls, block));
+          groups -> new ResultRows(groupColumns, types, exprs, calls, groups));
       long rows = SortedCsv.write(header, lines, budgetBytes, tempDir, out);
       return new Written(counters(blocks, lines.groups), blocks.stats(), rows, false);
     }
