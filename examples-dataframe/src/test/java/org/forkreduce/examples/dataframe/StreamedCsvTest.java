@@ -9,9 +9,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.forkreduce.Engine;
 import org.forkreduce.datasets.G1Questions;
 import org.forkreduce.datasets.G1Table;
@@ -143,5 +145,49 @@ class StreamedCsvTest {
           .hasMessageContaining("do not fit the driver's memory budget of 2 MB")
           .hasMessageContaining("writeCsv").hasMessageContaining("--output");
     }
+  }
+
+  @Test
+  void writeCsv_streamed_sortsThroughRunsOnDiskAndRemovesThem() throws IOException {
+    Path temp = Files.createDirectory(dir.resolve("sort-temp"));
+    List<Path> during = new ArrayList<>();
+    StringBuilder csv = new StringBuilder();
+    Appendable out = new Appendable() { // looks at the sort's files as the lines come
+      @Override
+      public Appendable append(CharSequence text) throws IOException {
+        if (csv.length() > 0 && during.isEmpty()) {
+          try (Stream<Path> files = Files.walk(temp)) {
+            files.filter(Files::isRegularFile).forEach(during::add);
+          }
+        }
+        csv.append(text);
+        return this;
+      }
+
+      @Override
+      public Appendable append(CharSequence text, int start, int end) throws IOException {
+        return append(text.subSequence(start, end));
+      }
+
+      @Override
+      public Appendable append(char c) throws IOException {
+        return append(String.valueOf(c));
+      }
+    };
+    String tmpdir = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", temp.toString());
+    try {
+      assertThat(query(List.of("id3", "id6"), "count()").memoryBudget(BUDGET)
+          .writeCsv(engines.get(1), out).inMemory()).isFalse();
+    } finally {
+      System.setProperty("java.io.tmpdir", tmpdir);
+    }
+    assertThat(during).as("sorted runs").hasSizeGreaterThan(1);
+    try (Stream<Path> left = Files.list(temp)) {
+      assertThat(left).as("left in %s", temp).isEmpty();
+    }
+    StringBuilder expected = new StringBuilder();
+    inMemory(query(List.of("id3", "id6"), "count()")).writeCsv(expected);
+    assertThat(csv.toString()).isEqualTo(expected.toString());
   }
 }
