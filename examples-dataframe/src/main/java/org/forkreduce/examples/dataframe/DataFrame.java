@@ -24,6 +24,7 @@ import org.forkreduce.examples.dataframe.group.GroupBlock;
 import org.forkreduce.examples.dataframe.group.GroupByMapper;
 import org.forkreduce.examples.dataframe.group.ResultRows;
 import org.forkreduce.examples.dataframe.table.ResultTable;
+import org.forkreduce.examples.dataframe.table.Written;
 
 /**
  * A small DataFrame-style API over CSV files, run as a ForkReduce job on any engine:
@@ -163,10 +164,47 @@ public final class DataFrame {
     /**
      * Runs on {@code engine} and returns the table, with the job's counters and stats; the
      * job's result, and any files it had, are gone by then.
+     *
+     * @throws IllegalStateException when the groups do not fit the driver's memory budget
+     *     ({@link #memoryBudget}), as soon as the job has run: write them with {@link #writeCsv}
+     *     instead, which streams them
      */
     public ResultTable run(Engine engine) {
-      try (JobResult<Integer, GroupBlock> blocks = job().run(engine)) {
+      Job<CsvRow, Integer, GroupBlock> job = job();
+      try (JobResult<Integer, GroupBlock> blocks = job.run(engine)) {
+        if (!blocks.inMemory()) {
+          throw new IllegalStateException("the group-by's groups do not fit the driver's memory"
+              + " budget of " + (job.memoryBudget() >> 20) + " MB, so run() cannot hold them as"
+              + " a table; write them with writeCsv(engine, out), which streams them in group"
+              + " order (on the command line: --output FILE.csv, or stdout), or give the driver"
+              + " more memory (-Xmx, or memoryBudget)");
+        }
         return ResultRows.table(groupColumns, types(), exprs, calls(), blocks);
+      }
+    }
+
+    /**
+     * Runs on {@code engine} and writes the result to {@code out} as CSV: a header, then a line
+     * per row ordered by the group columns, NA as an empty field; the same text {@link #run}'s
+     * table writes ({@link ResultTable#writeCsv}). Groups that do not fit the driver's memory
+     * budget ({@link #memoryBudget}) are written from the job's partitions, one at a time,
+     * through an external sort within that budget whose sorted runs go to a private directory in
+     * {@code java.io.tmpdir}, removed when done. Lines are appended as they are sorted, so a
+     * failure midway may leave part of the text in {@code out}. The job's result, and any files
+     * it had, are gone when this returns.
+     *
+     * @return the job's counters and stats, and the number of rows written
+     */
+    public Written writeCsv(Engine engine, Appendable out) throws IOException {
+      Job<CsvRow, Integer, GroupBlock> job = job();
+      try (JobResult<Integer, GroupBlock> blocks = job.run(engine)) {
+        if (blocks.inMemory()) {
+          ResultTable table = ResultRows.table(groupColumns, types(), exprs, calls(), blocks);
+          table.writeCsv(out);
+          return new Written(table.counters(), table.stats(), table.size(), true);
+        }
+        return ResultRows.writeCsv(groupColumns, types(), exprs, calls(), blocks,
+            job.memoryBudget(), Path.of(System.getProperty("java.io.tmpdir")), out);
       }
     }
 

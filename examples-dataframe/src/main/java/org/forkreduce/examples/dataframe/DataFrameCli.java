@@ -27,7 +27,7 @@ import org.forkreduce.Failure;
 import org.forkreduce.WorkerOptions;
 import org.forkreduce.Inputs;
 import org.forkreduce.Job;
-import org.forkreduce.examples.dataframe.table.ResultTable;
+import org.forkreduce.examples.dataframe.table.Written;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 import picocli.CommandLine;
@@ -265,16 +265,15 @@ public final class DataFrameCli {
       if (memory != null) {
         agg = agg.memoryBudget(budget(memory));
       }
-      ResultTable table;
+      Written table;
       try (Engine e = Engine.named(engine, workerOptions(n), master)) {
-        table = agg.run(e);
+        table = write(agg, e);
       }
       long bad = table.counters().get(Counters.BAD_RECORDS);
       Path rejects = output != null ? Path.of(output + ".rejects") : Path.of("groupby.rejects");
       if (bad > 0) {
         collectRejects(rejectsDir, rejects);
       }
-      write(table::writeCsv); // the result last: nothing on stdout before all else has succeeded
       if (bad > 0) {
         err.println("dataframe: " + bad + " bad records (" + table.counters()
             .get(Counters.BAD_LINES) + " lines) skipped, written to " + rejects);
@@ -313,40 +312,30 @@ public final class DataFrameCli {
           .allMatch(name -> name.endsWith(".tsv") || name.endsWith(".tsv.gz")) ? '\t' : ',';
     }
 
-    /** Writes CSV text, header and rows, to an {@link Appendable}. */
-    @FunctionalInterface
-    interface Csv {
-      void writeTo(Appendable out) throws IOException;
-    }
-
-    /**
-     * Writes {@code csv} to {@code --output}, whole or not at all (a temporary file beside it,
-     * renamed), or else to stdout once it is whole. What writes the rows is the caller's: a
-     * table in memory today, a writer reading the result's partition files later.
-     */
-    private void write(Csv csv) throws IOException {
+    /** Runs {@code agg}, writing its CSV to --output or stdout (Aggregation.writeCsv). */
+    private Written write(DataFrame.Aggregation agg, Engine e) throws IOException {
       if (output == null) {
-        StringBuilder sb = new StringBuilder();
-        csv.writeTo(sb);
-        out.print(sb);
+        Written written = agg.writeCsv(e, out);
         out.flush();
-        return;
+        return written;
       }
       Path target = output.toAbsolutePath();
       // Not createTempFile: its 0600 would stay on the output, which gets the umask's mode.
       Path temp = target.resolveSibling("." + target.getFileName() + "."
           + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      Written written;
       try {
         // the file is closed by itself: a writer whose last flush fails leaves it open
         try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
             Writer w = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
-          csv.writeTo(w);
-        } catch (IOException e) {
-          throw Failure.naming(target, e);
+          written = agg.writeCsv(e, w);
+        } catch (IOException x) {
+          throw Failure.naming(target, x);
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
+        return written;
       } finally {
         Files.deleteIfExists(temp);
       }
@@ -367,7 +356,7 @@ public final class DataFrameCli {
       }
     }
 
-    private static String summary(ResultTable t) {
+    private static String summary(Written t) {
       Counters c = t.counters();
       RunStats s = t.stats();
       return String.format(Locale.ROOT, "dataframe: %,d bytes, %,d rows, %,d groups, %,d output"

@@ -1,20 +1,28 @@
 package org.forkreduce.examples.dataframe.group;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.forkreduce.JobResult;
 import org.forkreduce.examples.dataframe.ColumnType;
 import org.forkreduce.examples.dataframe.expr.AggCall;
 import org.forkreduce.examples.dataframe.expr.Expr;
 import org.forkreduce.examples.dataframe.table.ResultColumn;
 import org.forkreduce.examples.dataframe.table.ResultTable;
+import org.forkreduce.examples.dataframe.table.SortedCsv;
 import org.forkreduce.examples.dataframe.table.UnsortedTable;
+import org.forkreduce.examples.dataframe.table.Written;
 import org.forkreduce.spi.CounterSet;
 import org.forkreduce.stats.Counters;
 
@@ -33,25 +41,105 @@ public final class ResultRows {
   public static ResultTable table(List<String> groupColumns, Map<String, ColumnType> types,
       List<Expr.Named> exprs, List<AggCall> calls, JobResult<Integer, GroupBlock> blocks) {
     List<List<GroupBlock.Part>> partitions = distinct(blocks);
-    long groups = partitions.stream().flatMap(List::stream)
-        .mapToLong(GroupBlock.Part::groups).sum();
+    long groups = partitions.stream().mapToLong(ResultRows::groups).sum();
     ResultRows b = new ResultRows(groupColumns, types, exprs, calls,
         (int) Math.min(Integer.MAX_VALUE - 8, groups));
     for (int p = 0; p < partitions.size(); p++) {
-      for (GroupBlock.Part part : partitions.get(p)) {
-        GroupBlock block = part.block();
-        for (int g = part.gone().nextClearBit(0); g < block.size();
-            g = part.gone().nextClearBit(g + 1)) {
-          b.add(block, g);
-        }
-      }
+      b.addAll(partitions.get(p));
       partitions.set(p, null); // let the blocks go as their rows are made
     }
+    return b.table.sorted(b.size, counters(blocks, groups), blocks.stats());
+  }
+
+  /**
+   * Writes the rows of the groups as CSV, as {@link #table} would make them and {@link
+   * ResultTable#writeCsv} write them, but one block at a time from {@code blocks}' {@link
+   * JobResult#stream()} (each group's block once, as a result that is not in memory has them),
+   * ordered by the group columns through an external sort within {@code budgetBytes} that puts
+   * its runs in {@code tempDir} ({@link SortedCsv}). So no more than a block's rows and the
+   * sort's budget are held at a time.
+   */
+  public static Written writeCsv(List<String> groupColumns, Map<String, ColumnType> types,
+      List<Expr.Named> exprs, List<AggCall> calls, JobResult<Integer, GroupBlock> blocks,
+      long budgetBytes, Path tempDir, Appendable out) throws IOException {
+    String header = new ResultRows(groupColumns, types, exprs, calls, 0).table.csvHeader();
+    try (Stream<Map.Entry<Integer, GroupBlock>> entries = blocks.stream()) {
+      Lines lines = new Lines(entries.iterator(),
+          groups -> new ResultRows(groupColumns, types, exprs, calls, groups));
+      long rows = SortedCsv.write(header, lines, budgetBytes, tempDir, out);
+      return new Written(counters(blocks, lines.groups), blocks.stats(), rows, false);
+    }
+  }
+
+  /**
+   * The lines of the blocks' rows, a block's made when the one before has been read: not
+   * Stream.flatMap, whose iterator would take in a whole block's lines at once.
+   */
+  private static final class Lines implements Iterator<Map.Entry<byte[], String>> {
+    private final Iterator<Map.Entry<Integer, GroupBlock>> blocks;
+    /** Makes the rows for a number of groups. */
+    private final IntFunction<ResultRows> rows;
+    private final GroupBlock.Probe probe = new GroupBlock.Probe();
+    private Iterator<Map.Entry<byte[], String>> block = Collections.emptyIterator();
+    private long groups;
+    private long lines;
+
+    Lines(Iterator<Map.Entry<Integer, GroupBlock>> blocks, IntFunction<ResultRows> rows) {
+      this.blocks = blocks;
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!block.hasNext() && blocks.hasNext()) {
+        List<GroupBlock.Part> parts = distinct(blocks.next().getValue(), probe);
+        groups += groups(parts);
+        ResultRows b = rows.apply((int) groups(parts));
+        b.addAll(parts);
+        block = b.table.lines(b.size, lines).iterator();
+        lines += b.size;
+      }
+      return block.hasNext();
+    }
+
+    @Override
+    public Map.Entry<byte[], String> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return block.next();
+    }
+  }
+
+  private static long groups(List<GroupBlock.Part> parts) {
+    return parts.stream().mapToLong(GroupBlock.Part::groups).sum();
+  }
+
+  /** The job's counters, with {@link Counters#DISTINCT_KEYS} the number of groups. */
+  private static Counters counters(JobResult<Integer, GroupBlock> blocks, long groups) {
     CounterSet counters = new CounterSet();
     blocks.counters().asMap().forEach(counters::add);
     // the framework counted blocks, its keys
     counters.add(Counters.DISTINCT_KEYS, groups - blocks.counters().get(Counters.DISTINCT_KEYS));
-    return b.table.sorted(b.size, counters.snapshot(), blocks.stats());
+    return counters.snapshot();
+  }
+
+  /** Block's groups, each once ({@link GroupBlock#distinct}), their costly results worked out. */
+  private static List<GroupBlock.Part> distinct(GroupBlock block, GroupBlock.Probe probe) {
+    List<GroupBlock.Part> parts = block.distinct(probe);
+    parts.forEach(part -> part.block().prepareResults());
+    return parts;
+  }
+
+  /** Adds the rows of the groups {@code parts} hold. */
+  private void addAll(List<GroupBlock.Part> parts) {
+    for (GroupBlock.Part part : parts) {
+      GroupBlock block = part.block();
+      for (int g = part.gone().nextClearBit(0); g < block.size();
+          g = part.gone().nextClearBit(g + 1)) {
+        add(block, g);
+      }
+    }
   }
 
   /**
@@ -68,9 +156,7 @@ public final class ResultRows {
     IntStream.range(0, threads).parallel().forEach(t -> {
       GroupBlock.Probe probe = new GroupBlock.Probe();
       for (int p = t; p < all.size(); p += threads) {
-        List<GroupBlock.Part> parts = all.get(p).distinct(probe);
-        parts.forEach(part -> part.block().prepareResults());
-        partitions.set(p, parts);
+        partitions.set(p, distinct(all.get(p), probe));
       }
     });
     return partitions;

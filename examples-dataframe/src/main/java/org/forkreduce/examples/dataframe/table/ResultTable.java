@@ -115,11 +115,7 @@ public final class ResultTable {
   private static final int BLOCK_ROWS = 1 << 16;
 
   void writeCsv(Appendable out, int blockRows) throws IOException {
-    StringBuilder header = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      FORMAT.print(columns.get(i), header, i == 0);
-    }
-    out.append(header).append('\n');
+    out.append(csvHeader(columns)).append('\n');
     int blocks = (int) ((size + (long) blockRows - 1) / blockRows);
     if (blocks <= 1) {
       out.append(csv(0, size));
@@ -166,17 +162,38 @@ public final class ResultTable {
   // cell by cell through the format: a CSVPrinter takes a lock for every cell and record
   private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
+  /** The header line of a table of {@code columns}, without the line break. */
+  static StringBuilder csvHeader(List<String> columns) throws IOException {
+    StringBuilder header = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      FORMAT.print(columns.get(i), header, i == 0);
+    }
+    return header;
+  }
+
   /** Rows {@code [from, to)} as CSV lines. */
   private StringBuilder csv(int from, int to) throws IOException {
     StringBuilder lines = new StringBuilder();
-    ResultColumn.Printed[] last = new ResultColumn.Printed[cells.length];
-    Arrays.setAll(last, c -> new ResultColumn.Printed());
+    ResultColumn.Printed[] last = printed(cells.length);
     for (int row = from; row < to; row++) {
-      for (int c = 0; c < cells.length; c++) {
-        cells[c].appendCsv(row, lines, FORMAT, c == 0, last[c]);
-      }
+      appendCsv(cells, row, lines, last);
       lines.append('\n');
     }
     return lines;
+  }
+
+  /** What each of {@code columns} columns printed last, for {@link #appendCsv}. */
+  static ResultColumn.Printed[] printed(int columns) {
+    ResultColumn.Printed[] last = new ResultColumn.Printed[columns];
+    Arrays.setAll(last, c -> new ResultColumn.Printed());
+    return last;
+  }
+
+  /** Appends {@code row} of {@code cells} as a CSV line, without the line break. */
+  static void appendCsv(ResultColumn[] cells, int row, StringBuilder out,
+      ResultColumn.Printed[] last) throws IOException {
+    for (int c = 0; c < cells.length; c++) {
+      cells[c].appendCsv(row, out, FORMAT, c == 0, last[c]);
+    }
   }
 }

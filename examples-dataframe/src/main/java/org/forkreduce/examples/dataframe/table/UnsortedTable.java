@@ -1,10 +1,14 @@
 package org.forkreduce.examples.dataframe.table;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.RunStats;
 
@@ -48,6 +52,34 @@ public final class UnsortedTable {
       }
     });
     return new ResultTable(header, cells, size, counters, stats);
+  }
+
+  /**
+   * The first {@code size} rows as CSV lines, each with the key that orders it as {@link #sorted}
+   * orders the rows ({@link SortedLine}), made as the stream is read; row r is numbered {@code
+   * first + r} for ties, so that the rows of several tables, numbered on from one to the next,
+   * sort as one table would. A sequential stream; the columns must not change while it is read.
+   */
+  public Stream<Map.Entry<byte[], String>> lines(int size, long first) {
+    ResultColumn.Printed[] last = ResultTable.printed(cells.length);
+    Object[] values = new Object[keys];
+    return IntStream.range(0, size).mapToObj(r -> {
+      StringBuilder line = new StringBuilder();
+      try {
+        ResultTable.appendCsv(cells, r, line, last);
+      } catch (IOException e) { // from a StringBuilder: never
+        throw new UncheckedIOException(e);
+      }
+      for (int k = 0; k < keys; k++) {
+        values[k] = cells[k].get(r);
+      }
+      return SortedLine.of(values, first + r, line.toString());
+    });
+  }
+
+  /** The header line, without the line break. */
+  public String csvHeader() throws IOException {
+    return ResultTable.csvHeader(header).toString();
   }
 
   /**
