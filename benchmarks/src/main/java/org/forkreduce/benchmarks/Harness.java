@@ -76,6 +76,11 @@ public final class Harness implements Callable<Integer> {
           + " e.g. '--memory 2g'.")
   String scaleFrOptions;
 
+  @Option(names = "--scale-fr-jvm-options", defaultValue = "", paramLabel = "'OPTIONS'",
+      description = "JVM options of the scale job's dataframe CLI (its driver), separated by"
+          + " spaces, e.g. '-Xmx2g'.")
+  String scaleFrJvmOptions;
+
   @Option(names = "--scale-run-timeout", defaultValue = "3600", paramLabel = "SECONDS",
       description = "The scale job's --run-timeout (default ${DEFAULT-VALUE} s).")
   double scaleRunTimeout;
@@ -151,11 +156,15 @@ public final class Harness implements Callable<Integer> {
     return results.stream().allMatch(Measurement::ok) ? 0 : 1;
   }
 
+  private static List<String> words(String options) {
+    String s = options.strip();
+    return s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
+  }
+
   /** The scale job at every {@code --scale-rows} size; its data is reused even unchecked. */
   private List<Measurement> scale() throws Exception {
-    String options = scaleFrOptions.strip();
-    ScaleJob job = new ScaleJob(workers, scaleRunTimeout,
-        options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
+    ScaleJob job = new ScaleJob(workers, scaleRunTimeout, words(scaleFrJvmOptions),
+        words(scaleFrOptions),
         scaleTemp != null ? scaleTemp : Path.of(System.getProperty("java.io.tmpdir")));
     List<Measurement> results = new ArrayList<>();
     for (String rows : scaleRows) {

@@ -37,16 +37,20 @@ final class ScaleJob {
 
   private final int workers;
   private final double runTimeout;
+  private final List<String> forkReduceJvmOptions;
   private final List<String> forkReduceOptions;
   private final Path temp;
 
   /**
-   * {@code forkReduceOptions} go on the dataframe CLI's command line after its own options;
-   * each run's files go in a new private directory under {@code temp}.
+   * {@code forkReduceJvmOptions} go on the dataframe CLI's {@code java} command line (its
+   * driver's), {@code forkReduceOptions} on the CLI's own after its options; each run's files go
+   * in a new private directory under {@code temp}.
    */
-  ScaleJob(int workers, double runTimeout, List<String> forkReduceOptions, Path temp) {
+  ScaleJob(int workers, double runTimeout, List<String> forkReduceJvmOptions,
+      List<String> forkReduceOptions, Path temp) {
     this.workers = workers;
     this.runTimeout = runTimeout;
+    this.forkReduceJvmOptions = List.copyOf(forkReduceJvmOptions);
     this.forkReduceOptions = List.copyOf(forkReduceOptions);
     this.temp = temp;
   }
@@ -140,7 +144,8 @@ final class ScaleJob {
     args.addAll(forkReduceOptions);
     args.add("--");
     args.add(g1.toString());
-    return ProcessRunner.java(DataFrameCli.class.getName(), args.toArray(String[]::new));
+    return ProcessRunner.java(forkReduceJvmOptions, System.getProperty("java.class.path"),
+        DataFrameCli.class.getName(), args.toArray(String[]::new));
   }
 
   /** Fails every ForkReduce run whose answer disagrees with DuckDB's, or has none to meet. */
