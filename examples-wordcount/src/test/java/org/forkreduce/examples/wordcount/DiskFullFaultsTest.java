@@ -25,8 +25,12 @@ class DiskFullFaultsTest {
 
   /** 200,000 distinct words: more than 1 MB as output, and as partial files. */
   private Path manyWords() throws IOException {
+    return manyWords(200_000);
+  }
+
+  private Path manyWords(int words) throws IOException {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 200_000; i++) {
+    for (int i = 0; i < words; i++) {
       sb.append("word").append(i).append(i % 10 == 9 ? '\n' : ' ');
     }
     return Files.writeString(dir.resolve("in.txt"), sb, UTF_8);
@@ -94,6 +98,28 @@ class DiskFullFaultsTest {
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         assertThat(run.err().lines().findFirst().orElse("")).contains(small.toString())
             .contains("No space left");
+        assertThat(run.out()).as("no result before the job succeeded").isEmpty();
+        assertThat(names(small)).as("job directory removed").isEmpty();
+      } finally {
+        System.setProperty("java.io.tmpdir", tmpdir);
+      }
+    });
+  }
+
+  @Test
+  void spill_diskFills_exit1NamingTheDirectoryAndNoLeftovers() throws Exception {
+    // 600,000 distinct words against a 19 MB budget (--memory 48m): each worker's table passes
+    // it mid-task and is spilled, a run larger than the small disk
+    Path input = manyWords(600_000);
+    String tmpdir = System.getProperty("java.io.tmpdir");
+    onSmallDisk(small -> {
+      System.setProperty("java.io.tmpdir", small.toString());
+      try {
+        WordCountCliTest.Run run = WordCountCliTest.run("--engine", "processes", "--workers",
+            "2", "--memory", "48m", "--split-size", "512k", "--top", "3", input.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err().lines().findFirst().orElse("")).contains("cannot spill")
+            .contains(small.toString()).contains("No space left");
         assertThat(run.out()).as("no result before the job succeeded").isEmpty();
         assertThat(names(small)).as("job directory removed").isEmpty();
       } finally {
