@@ -25,6 +25,46 @@ public final class Jobs {
     }
   }
 
+  /**
+   * Counts space-separated tokens in a table of its own, emitted at flush, and says how much it
+   * holds ({@link Mapper#heldBytes}), as word count's mapper does. {@link #handingOn} is told of
+   * each pair as the table is handed on.
+   */
+  public static class TableCount implements Mapper<String, String, Long> {
+    private transient Map<String, long[]> table;
+
+    @Override
+    public void map(String line, Emitter<String, Long> out) {
+      if (table == null) {
+        table = new HashMap<>();
+      }
+      for (String token : line.split(" ")) {
+        table.computeIfAbsent(token, t -> new long[1])[0]++;
+      }
+    }
+
+    @Override
+    public void flush(Emitter<String, Long> out) {
+      if (table == null) {
+        return;
+      }
+      int n = 0;
+      for (Map.Entry<String, long[]> e : table.entrySet()) {
+        handingOn(n++, table.size());
+        out.emit(e.getKey(), e.getValue()[0]);
+      }
+      table = null;
+    }
+
+    /** Called before the {@code n}-th of {@code size} pairs of a flush is emitted. */
+    protected void handingOn(int n, int size) {}
+
+    @Override
+    public long heldBytes() {
+      return table == null ? 0 : table.size() * 120L;
+    }
+  }
+
   public static Job<String, String, Long> tokenCount(Path... paths) {
     return Job.of(Inputs.textLines(paths)).mapper(new TokenCount()).reducer(Long::sum);
   }

@@ -99,7 +99,7 @@ class LargerThanMemoryTest {
   @ParameterizedTest
   @ValueSource(strings = {"inline", "threads", "processes"})
   void run_mapperWithItsOwnTable_isFlushedMidTaskAndGivesTheExactAnswer(String engine) {
-    try (JobResult<String, Long> result = run(engine, new TableMapper())) {
+    try (JobResult<String, Long> result = run(engine, new Jobs.TableCount())) {
       assertThat(result.counters().get(Counters.SPILL_FILES)).isPositive();
       Map<String, Long> drained = new HashMap<>();
       result.drain((k, v) -> assertThat(drained.put(k, v)).isNull());
@@ -145,33 +145,5 @@ class LargerThanMemoryTest {
     }
     assertThat(out.resolve("_SUCCESS")).exists();
     return lines;
-  }
-
-  /** Counts tokens in a table of its own, emitted at flush, and says how much it holds. */
-  static final class TableMapper implements Mapper<String, String, Long> {
-    private transient Map<String, long[]> table;
-
-    @Override
-    public void map(String line, Emitter<String, Long> out) {
-      if (table == null) {
-        table = new HashMap<>();
-      }
-      for (String token : line.split(" ")) {
-        table.computeIfAbsent(token, t -> new long[1])[0]++;
-      }
-    }
-
-    @Override
-    public void flush(Emitter<String, Long> out) {
-      if (table != null) {
-        table.forEach((k, v) -> out.emit(k, v[0]));
-        table = null;
-      }
-    }
-
-    @Override
-    public long heldBytes() {
-      return table == null ? 0 : table.size() * 120L;
-    }
   }
 }

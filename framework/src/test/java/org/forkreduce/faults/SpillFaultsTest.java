@@ -84,43 +84,25 @@ class SpillFaultsTest {
    * Counts in a table of its own; its third flush for a spill, in any worker, SIGKILLs the worker
    * halfway through handing the table on, after an earlier spill left runs on disk.
    */
-  static final class KillingTableMapper implements Mapper<String, String, Long> {
+  static final class KillingTableMapper extends Jobs.TableCount {
     private final String marker;
-    private transient Map<String, long[]> table;
+    private transient boolean kill;
 
     KillingTableMapper(Path marker) {
       this.marker = marker.toString();
     }
 
     @Override
-    public void map(String line, Emitter<String, Long> out) {
-      if (table == null) {
-        table = new HashMap<>();
-      }
-      for (String token : line.split(" ")) {
-        table.computeIfAbsent(token, t -> new long[1])[0]++;
-      }
-    }
-
-    @Override
     public void flush(Emitter<String, Long> out) {
-      if (table == null) {
-        return;
-      }
-      boolean kill = Faults.arrive(marker) == 3 && Faults.first(marker + "-killed");
-      int emitted = 0;
-      for (Map.Entry<String, long[]> e : table.entrySet()) {
-        if (kill && emitted++ == table.size() / 2) {
-          SelfKill.sigkill();
-        }
-        out.emit(e.getKey(), e.getValue()[0]);
-      }
-      table = null;
+      kill = heldBytes() > 0 && Faults.arrive(marker) == 3 && Faults.first(marker + "-killed");
+      super.flush(out);
     }
 
     @Override
-    public long heldBytes() {
-      return table == null ? 0 : table.size() * 120L;
+    protected void handingOn(int n, int size) {
+      if (kill && n == size / 2) {
+        SelfKill.sigkill();
+      }
     }
   }
 
