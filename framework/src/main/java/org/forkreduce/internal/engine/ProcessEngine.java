@@ -110,15 +110,8 @@ final class ProcessEngine implements Engine {
     if (partials.isEmpty()) {
       return new HashMap<>();
     }
-    int segments = SpillReduce.PARTITIONS;
-    List<List<String>> files = new ArrayList<>();
-    for (int s = 0; s < segments; s++) {
-      List<String> segment = new ArrayList<>();
-      for (String prefix : partials) {
-        segment.add(prefix + "-" + s);
-      }
-      files.add(segment);
-    }
+    List<List<String>> files = SpillReduce.inputs(partials);
+    int segments = files.size();
     List<List<int[]>> rounds = TreeReduction.plan(partials.size(), job.fanIn());
     for (int roundNo = 0; roundNo < rounds.size() - 1; roundNo++) {
       List<List<String>> groups = new ArrayList<>();
