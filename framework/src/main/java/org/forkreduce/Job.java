@@ -163,8 +163,17 @@ public final class Job<I, K, V> implements Serializable {
    * #DEFAULT_BUDGET_PERCENT}% of this JVM's maximum heap.
    */
   public long memoryBudget() {
-    return memoryBudget > 0 ? memoryBudget
-        : Runtime.getRuntime().maxMemory() / 100 * DEFAULT_BUDGET_PERCENT;
+    return memoryBudget > 0 ? memoryBudget : defaultBudget(Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * The budget for JVMs of {@code memoryBytes} each, as a command line's {@code --memory} gives
+   * it: {@value #DEFAULT_BUDGET_PERCENT}% of it, or of this JVM's maximum heap if that is
+   * smaller, so that the budget fits this JVM too.
+   */
+  public static long defaultBudget(long memoryBytes) {
+    return Math.min(memoryBytes, Runtime.getRuntime().maxMemory()) / 100
+        * DEFAULT_BUDGET_PERCENT;
   }
 
   /** The progress listener; never null (a deserialized job has the no-op listener). */

@@ -87,6 +87,15 @@ public final class WorkerOptions {
     return jvmOption("-Xmx" + size);
   }
 
+  /**
+   * Sets each worker's maximum heap in bytes, passed as {@code -Xmx} takes it: {@code 2g},
+   * {@code 512m}, else in whole k.
+   */
+  public WorkerOptions heap(long bytes) {
+    long unit = bytes % (1 << 30) == 0 ? 30 : bytes % (1 << 20) == 0 ? 20 : 10;
+    return heap((bytes >> unit) + (unit == 30 ? "g" : unit == 20 ? "m" : "k"));
+  }
+
   /** Adds an option to the worker JVMs' command line, e.g. {@code -XX:+UseZGC}. */
   public WorkerOptions jvmOption(String option) {
     Objects.requireNonNull(option, "option");

@@ -210,25 +210,10 @@ public final class DataFrameCli {
       return null;
     }
 
-    /**
-     * The job's memory budget for {@code --memory}: its {@value Job#DEFAULT_BUDGET_PERCENT}%,
-     * or that of this JVM's heap if smaller, so that the budget fits this JVM too.
-     */
-    static long budget(long memory) {
-      return Math.min(memory, Runtime.getRuntime().maxMemory()) / 100
-          * Job.DEFAULT_BUDGET_PERCENT;
-    }
-
-    /** {@code bytes} as {@code -Xmx} takes it: {@code 2g}, {@code 512m}, else in whole k. */
-    static String heap(long bytes) {
-      long unit = bytes % (1 << 30) == 0 ? 30 : bytes % (1 << 20) == 0 ? 20 : 10;
-      return (bytes >> unit) + (unit == 30 ? "g" : unit == 20 ? "m" : "k");
-    }
-
     /** The worker processes' options: {@code n} workers and the {@code --worker-timeout}. */
     private WorkerOptions workerOptions(int n) {
       WorkerOptions options = WorkerOptions.defaults().workers(n);
-      options = memory == null ? options : options.heap(heap(memory));
+      options = memory == null ? options : options.heap(memory.longValue());
       return workerTimeout == null ? options : options.workerTimeout(workerTimeout);
     }
 
@@ -263,7 +248,7 @@ public final class DataFrameCli {
       DataFrame.Aggregation agg = df.groupBy(by.toArray(String[]::new))
           .agg(aggs.toArray(String[]::new));
       if (memory != null) {
-        agg = agg.memoryBudget(budget(memory));
+        agg = agg.memoryBudget(Job.defaultBudget(memory));
       }
       Written table;
       try (Engine e = Engine.named(engine, workerOptions(n), master)) {

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.forkreduce.Job;
+import org.forkreduce.WorkerOptions;
 import org.forkreduce.datasets.G1Table;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,10 +166,11 @@ class DataFrameCliTest {
     assertThat(small.code()).isEqualTo(2);
     assertThat(small.err()).isEqualTo("dataframe: --memory must be at least 16m, got 4096"
         + " bytes; give it as 512m or 2g\n");
-    assertThat(DataFrameCli.GroupByCommand.heap(3L << 30)).isEqualTo("3g");
-    assertThat(DataFrameCli.GroupByCommand.heap(96L << 20)).isEqualTo("96m");
-    assertThat(DataFrameCli.GroupByCommand.heap((20L << 20) + 2048)).isEqualTo("20482k");
-    assertThat(DataFrameCli.GroupByCommand.budget(100L << 20)).isEqualTo((100L << 20) / 100 * 40);
+    assertThat(WorkerOptions.defaults().heap(3L << 30).jvmOptions()).contains("-Xmx3g");
+    assertThat(WorkerOptions.defaults().heap(96L << 20).jvmOptions()).contains("-Xmx96m");
+    assertThat(WorkerOptions.defaults().heap((20L << 20) + 2048).jvmOptions())
+        .contains("-Xmx20482k");
+    assertThat(Job.defaultBudget(100L << 20)).isEqualTo((100L << 20) / 100 * 40);
   }
 
   @Test

@@ -123,7 +123,7 @@ public final class WordCountCli implements Callable<Integer> {
         job = job.splitSize(splitSize);
       }
       if (memory != null) {
-        job = job.memoryBudget(budget(memory));
+        job = job.memoryBudget(Job.defaultBudget(memory));
       }
       if (output != null) {
         JobResult.checkTarget(output, writeOptions());
@@ -150,25 +150,10 @@ public final class WordCountCli implements Callable<Integer> {
     return null;
   }
 
-  /**
-   * The job's memory budget for {@code --memory}: its {@value Job#DEFAULT_BUDGET_PERCENT}%, or
-   * that of this JVM's heap if smaller, so that the budget fits this JVM too.
-   */
-  static long budget(long memory) {
-    return Math.min(memory, Runtime.getRuntime().maxMemory()) / 100
-        * Job.DEFAULT_BUDGET_PERCENT;
-  }
-
-  /** {@code bytes} as {@code -Xmx} takes it: {@code 2g}, {@code 512m}, else in whole k. */
-  static String heap(long bytes) {
-    return bytes % (1 << 30) == 0 ? (bytes >> 30) + "g"
-        : bytes % (1 << 20) == 0 ? (bytes >> 20) + "m" : (bytes >> 10) + "k";
-  }
-
   /** The worker processes' options: {@code n} workers and the {@code --worker-timeout}. */
   private WorkerOptions workerOptions(int n) {
     WorkerOptions options = WorkerOptions.defaults().workers(n);
-    options = memory == null ? options : options.heap(heap(memory));
+    options = memory == null ? options : options.heap(memory.longValue());
     return workerTimeout == null ? options : options.workerTimeout(workerTimeout);
   }
 

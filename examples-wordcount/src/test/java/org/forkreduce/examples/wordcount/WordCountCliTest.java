@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.forkreduce.Job;
+import org.forkreduce.WorkerOptions;
 import org.forkreduce.stats.Counters;
 import org.forkreduce.stats.MemoryPeak;
 import org.forkreduce.stats.RunStats;
@@ -200,11 +202,12 @@ class WordCountCliTest {
   @Test
   void budget_memory_fortyPercentOfItOrOfThisHeap() {
     long heap = Runtime.getRuntime().maxMemory();
-    assertThat(WordCountCli.budget(64L << 20)).isEqualTo((64L << 20) / 100 * 40);
-    assertThat(WordCountCli.budget(heap * 2)).isEqualTo(heap / 100 * 40);
-    assertThat(WordCountCli.heap(2L << 30)).isEqualTo("2g");
-    assertThat(WordCountCli.heap(1536L << 20)).isEqualTo("1536m");
-    assertThat(WordCountCli.heap((16L << 20) + 1536)).isEqualTo("16385k");
+    assertThat(Job.defaultBudget(64L << 20)).isEqualTo((64L << 20) / 100 * 40);
+    assertThat(Job.defaultBudget(heap * 2)).isEqualTo(heap / 100 * 40);
+    assertThat(WorkerOptions.defaults().heap(2L << 30).jvmOptions()).contains("-Xmx2g");
+    assertThat(WorkerOptions.defaults().heap(1536L << 20).jvmOptions()).contains("-Xmx1536m");
+    assertThat(WorkerOptions.defaults().heap((16L << 20) + 1536).jvmOptions())
+        .contains("-Xmx16385k");
   }
 
   @Test
