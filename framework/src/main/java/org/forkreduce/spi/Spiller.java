@@ -42,10 +42,7 @@ final class Spiller {
    */
   void write(Map<?, ?> partial, long heapBytes, CounterSet counters) {
     String run = target.run(nextRun);
-    List<Path> files = new ArrayList<>(target.partitions());
-    for (int p = 0; p < target.partitions(); p++) {
-      files.add(Path.of(run + "-" + p));
-    }
+    List<Path> files = SpillTarget.files(run, target.partitions());
     long bytes = 0;
     try {
       PartialFiles.write(partial, files);
@@ -81,15 +78,17 @@ final class Spiller {
   /** A run written pair by pair, each pair to its partition's file. */
   final class Stream {
     private final String run;
+    private final List<Path> files;
     private final PartialFiles.Writer[] writers;
     private long appended;
 
     private Stream(String run) {
       this.run = run;
-      this.writers = new PartialFiles.Writer[target.partitions()];
+      this.files = SpillTarget.files(run, target.partitions());
+      this.writers = new PartialFiles.Writer[files.size()];
       try {
         for (int p = 0; p < writers.length; p++) {
-          writers[p] = new PartialFiles.Writer(Path.of(run + "-" + p), STREAM_BUFFER);
+          writers[p] = new PartialFiles.Writer(files.get(p), STREAM_BUFFER);
         }
       } catch (IOException e) {
         throw abandon(e);
@@ -121,7 +120,7 @@ final class Spiller {
       try {
         for (int p = 0; p < writers.length; p++) {
           writers[p].finish();
-          bytes += Files.size(Path.of(run + "-" + p));
+          bytes += Files.size(files.get(p));
         }
       } catch (IOException e) {
         throw abandon(e);

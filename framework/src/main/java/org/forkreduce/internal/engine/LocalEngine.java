@@ -147,7 +147,8 @@ final class LocalEngine implements Engine {
       String prefix = dir.resolve("partial-" + i).toString();
       runs.add(prefix);
       runs.addAll(w.spilledRuns());
-      writes.add(() -> PartialFiles.write(w.partial(), SpillReduce.files(prefix)));
+      List<Path> files = SpillTarget.files(prefix, SpillReduce.PARTITIONS);
+      writes.add(() -> PartialFiles.write(w.partial(), files));
     }
     List<List<String>> inputs = SpillReduce.inputs(runs);
     List<String> outputs = SpillReduce.outputs(dir);

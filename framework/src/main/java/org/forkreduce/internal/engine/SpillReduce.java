@@ -48,15 +48,6 @@ final class SpillReduce {
     return inputs;
   }
 
-  /** The files of run {@code prefix}, one per partition. */
-  static List<Path> files(String prefix) {
-    List<Path> files = new ArrayList<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      files.add(Path.of(prefix + "-" + p));
-    }
-    return files;
-  }
-
   /** For each partition, the prefix of its reduced files. */
   static List<String> outputs(Path dir) {
     List<String> outputs = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.forkreduce.internal.spill;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where and when one worker spills: its share of the job's memory budget, and the files its
@@ -26,6 +28,15 @@ public record SpillTarget(long budgetBytes, Path dir, String prefix, int partiti
   /** Whether spills may happen. */
   public boolean spills() {
     return dir != null;
+  }
+
+  /** The files of run {@code run} (a flushed partial too): {@code <run>-<p>} for each p. */
+  public static List<Path> files(String run, int partitions) {
+    List<Path> files = new ArrayList<>(partitions);
+    for (int p = 0; p < partitions; p++) {
+      files.add(Path.of(run + "-" + p));
+    }
+    return files;
   }
 
   /** The path prefix of run {@code n}: its partition p is {@code <runPrefix>-<p>}. */

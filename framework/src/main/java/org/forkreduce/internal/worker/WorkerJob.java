@@ -67,10 +67,7 @@ final class WorkerJob {
    */
   Flushed flush(int segments, String prefix) throws IOException, TaskException {
     Map<Object, Object> partial = step.flush();
-    List<Path> files = new ArrayList<>();
-    for (int s = 0; s < segments; s++) {
-      files.add(Path.of(prefix + "-" + s));
-    }
+    List<Path> files = SpillTarget.files(prefix, segments);
     long bytes = step.partialBytes();
     long[] keys = PartialFiles.write(partial, files);
     Flushed flushed = new Flushed(keys, step.counters(), new ArrayList<>(step.spilledRuns()),
